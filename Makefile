@@ -1,0 +1,52 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+# The suite runs on real PostgreSQL and Redis, never SQLite.
+TEST_DATABASE_URL ?= postgres://postgres:postgres@127.0.0.1:5432/jongerenwerk
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) SECRET_KEY=test-only-secret-key DEBUG=false \
+	SECURE_SSL_REDIRECT=false SECURE_COOKIES=false ALLOWED_HOSTS=localhost,127.0.0.1,testserver
+DEV_ENV := DEBUG=true DATABASE_URL= REDIS_URL=
+
+.PHONY: run test lint messages makemessages install install-dev services clean
+
+$(VENV)/.installed: requirements.txt
+	scripts/system-deps.sh base
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP) install -q -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+messages: $(VENV)/.installed
+	$(DEV_ENV) $(PY) manage.py compilemessages -v0 --ignore=.venv
+
+makemessages: $(VENV)/.installed
+	$(DEV_ENV) $(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(DEV_ENV) $(PY) manage.py makemessages -d djangojs -l nl -l en --ignore=.venv --ignore=staticfiles --ignore=static/vendor --no-obsolete
+
+run: install messages
+	$(DEV_ENV) $(PY) manage.py migrate -v0
+	$(DEV_ENV) $(PY) manage.py seed_demo
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+services:
+	scripts/system-deps.sh services
+
+test: install-dev services messages
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) staticfiles artifacts db.sqlite3

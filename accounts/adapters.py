@@ -1,0 +1,39 @@
+"""allauth hooks: no public sign-up, login events in the audit log, MFA that cannot be switched off."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from django.contrib.auth import get_user_model
+
+from audit.models import AuditEvent
+from audit.services import audit_log
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request):
+        # People join only through an invitation from an administrator.
+        return False
+
+    def login(self, request, user):
+        super().login(request, user)
+        audit_log(actor=user, action=AuditEvent.Action.LOGIN, target=user, request=request)
+
+    def authentication_failed(self, request, **credentials):
+        super().authentication_failed(request, **credentials)
+        # The typed email is not stored (it may be a mistyped someone else); the account it matches is.
+        email = (credentials.get("email") or "").strip().lower()
+        user = get_user_model().objects.filter(email=email).only("pk", "organisation_id").first()
+        audit_log(
+            actor=None,
+            action=AuditEvent.Action.LOGIN_FAILED,
+            organisation=user.organisation_id if user else None,
+            object_type="accounts.user" if user else "",
+            object_id=str(user.pk) if user else "",
+            request=request,
+        )
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator):
+        from accounts.permissions import requires_mfa
+
+        return not requires_mfa(authenticator.user)

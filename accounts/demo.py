@@ -1,0 +1,36 @@
+"""Demo data for people and teams: one organisation, two teams, one person per role."""
+
+from accounts.models import Membership, Organisation, Team, User
+
+DEMO_PASSWORD = "demo-Jongerenwerk-2026"
+Role = Membership.Role
+
+# (email, name, team index, role)
+PEOPLE = [
+    ("jongerenwerker@demo.jongerenwerk.nl", "Sam de Vries", 0, Role.YOUTH_WORKER),
+    ("jongerenwerker2@demo.jongerenwerk.nl", "Noor Bakker", 0, Role.YOUTH_WORKER),
+    ("teamleider@demo.jongerenwerk.nl", "Mila Jansen", 0, Role.TEAM_LEAD),
+    ("aandachtsfunctionaris@demo.jongerenwerk.nl", "Daan Visser", 0, Role.SAFEGUARDING_OFFICER),
+    ("manager@demo.jongerenwerk.nl", "Eva de Boer", 0, Role.MANAGER),
+    ("beheerder@demo.jongerenwerk.nl", "Lars Smit", 0, Role.ADMINISTRATOR),
+    ("jongerenwerker-zuid@demo.jongerenwerk.nl", "Yara el Amrani", 1, Role.YOUTH_WORKER),
+    ("teamleider-zuid@demo.jongerenwerk.nl", "Jesse Mulder", 1, Role.TEAM_LEAD),
+]
+
+
+def seed(demo):
+    """Create the organisation, its teams and people; existing rows are kept and passwords reset."""
+    org, _created = Organisation.objects.get_or_create(name="Jongerenwerk Demo")
+    teams = [Team.objects.get_or_create(organisation=org, name=name)[0] for name in ("Team Noord", "Team Zuid")]
+    users = {}
+    logins = []
+    for email, name, team_index, role in PEOPLE:
+        user, created = User.objects.get_or_create(email=email, defaults={"full_name": name, "organisation": org})
+        if created or not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        Membership.objects.get_or_create(user=user, team=teams[team_index], role=role)
+        users[email.split("@")[0]] = user
+        logins.append((f"{Role(role).label} ({teams[team_index].name})", user))
+    demo.update(organisation=org, teams=teams, users=users, logins=logins, password=DEMO_PASSWORD)
+    return demo

@@ -1,0 +1,85 @@
+"""Session limits, the person's language, MFA enforcement and no caching of personal pages."""
+
+import time
+
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from accounts.permissions import requires_mfa
+
+LOGIN_AT_KEY = "jw_login_at"
+MFA_OK_KEY = "jw_mfa_ok"
+# Pages a person who still has to enrol in MFA may open: login, logout, MFA itself, static files.
+MFA_EXEMPT_PREFIXES = ("/account/", "/static/", "/taal/")
+
+
+class SessionLimitsMiddleware:
+    """End a session 12 hours after login, however active it was (idle expiry is the cookie age)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            started = request.session.setdefault(LOGIN_AT_KEY, int(time.time()))
+            if time.time() - started > settings.SESSION_ABSOLUTE_MAX_AGE.total_seconds():
+                logout(request)
+                messages.info(request, _("Je sessie is verlopen. Log opnieuw in."))
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+class UserLanguageMiddleware:
+    """Use the language a logged-in person chose, wherever they log in from."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated and request.user.language:
+            translation.activate(request.user.language)
+            request.LANGUAGE_CODE = request.user.language
+        return self.get_response(request)
+
+
+class MfaRequiredMiddleware:
+    """Send team leads, safeguarding officers, managers and administrators to MFA enrolment until they enrol."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not request.session.get(MFA_OK_KEY)
+            and not request.path.startswith(MFA_EXEMPT_PREFIXES)
+            and requires_mfa(user)
+        ):
+            if not get_mfa_adapter().is_mfa_enabled(user):
+                messages.warning(
+                    request,
+                    _("Jouw rol werkt met gegevens over jongeren. Stel eerst tweestapsverificatie in."),
+                )
+                return redirect("mfa_activate_totp")
+            request.session[MFA_OK_KEY] = True
+        return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Pages for a logged-in person are never kept in a browser or proxy cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

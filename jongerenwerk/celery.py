@@ -1,0 +1,28 @@
+"""Celery on the Redis broker. The whole periodic schedule lives here."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jongerenwerk.settings")
+
+app = Celery("jongerenwerk")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.conf.update(
+    # A task is acknowledged only when it finished, and a worker takes one at a time,
+    # so a killed worker's task is delivered again instead of lost.
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    worker_prefetch_multiplier=1,
+    broker_connection_retry_on_startup=True,
+    task_ignore_result=True,
+)
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    # Every minute: email the notifications whose moment has come (each one exactly once).
+    "send-due-notifications": {
+        "task": "notifications.send_due",
+        "schedule": 60.0,
+    },
+}

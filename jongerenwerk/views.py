@@ -1,0 +1,28 @@
+"""The home page and the styled error pages."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template.loader import render_to_string
+
+from jongerenwerk.hooks import collect
+
+
+@login_required
+def home(request):
+    """What needs this person first, most urgent first, from every app's panels."""
+    panels = sorted(collect("panels", "home_panels", request), key=lambda panel: panel.order)
+    return render(request, "home.html", {"panels": panels})
+
+
+def error_403(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def error_500(request):
+    # Rendered without the request: no context processor, so no database, may run.
+    return HttpResponseServerError(render_to_string("errors/500.html"))
