@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from accounts.selectors import membership_list
-from accounts.services import user_set_language
+from accounts.services.people import user_set_language
 
 
 @require_POST

@@ -82,3 +82,11 @@ def membership_list(user):
         .select_related("team")
         .order_by("team__name", "role")
     )
+
+
+def get_visible_or_404(queryset, user, pk):
+    """The one object with this pk among those the person may see (`queryset.visible_to(user)`), else 404.
+
+    Missing and not-yours look the same: the page never reveals that something exists.
+    """
+    return get_object_or_404(queryset.visible_to(user), pk=pk)
