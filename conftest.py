@@ -17,10 +17,12 @@ def pytest_configure(config):
     engine = settings.DATABASES["default"]["ENGINE"]
     if "postgresql" not in engine:
         pytest.exit("The suite runs on PostgreSQL only: use `make test` (it sets DATABASE_URL).", returncode=2)
-    # Pages are served as in production (hashed static files from the manifest).
-    from django.core.management import call_command
-
-    call_command("collectstatic", interactive=False, verbosity=0)
+    # The live server serves static files through the finders, which know no hashed names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
 
 
 @pytest.fixture(autouse=True)
@@ -163,3 +165,23 @@ def browser_page(browser, live_server, request):
     page.shot = shot
     yield page
     context.close()
+
+
+@pytest.fixture
+def browser_login():
+    """`browser_login(page, user)`: log in through the real login page (and the TOTP step when enrolled)."""
+    from accounts.tests.factories import TEST_PASSWORD, totp_code
+
+    def login(page, user, password=TEST_PASSWORD):
+        page.goto("/account/login/")
+        page.fill("input[name=login]", user.email)
+        page.fill("input[name=password]", password)
+        page.locator("form button[type=submit]").first.click()
+        secret = getattr(user, "totp_secret", None)
+        if secret:
+            page.wait_for_selector("input[name=code]")
+            page.fill("input[name=code]", totp_code(secret))
+            page.locator("form button[type=submit]").first.click()
+        page.wait_for_load_state()
+
+    return login

@@ -52,5 +52,16 @@ def make_member(team, role, *, mfa=None, **user_fields):
     if mfa is None:
         mfa = role not in (Membership.Role.YOUTH_WORKER,)
     if mfa:
-        enrol_mfa(user)
+        # Kept on the instance so browser tests can type a code at login.
+        user.totp_secret = enrol_mfa(user)
     return user
+
+
+def totp_code(secret):
+    """The current TOTP code for a secret, as an authenticator app would show it."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
