@@ -1,5 +1,7 @@
 """allauth hooks: no public sign-up, login events in the audit log, MFA that cannot be switched off."""
 
+import time
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from django.contrib.auth import get_user_model
@@ -14,7 +16,11 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def login(self, request, user):
+        from accounts.middleware import LOGIN_AT_KEY
+
         super().login(request, user)
+        # The 12-hour limit counts from this moment (accounts.middleware.SessionLimitsMiddleware).
+        request.session[LOGIN_AT_KEY] = int(time.time())
         audit_log(actor=user, action=AuditEvent.Action.LOGIN, target=user, request=request)
 
     def authentication_failed(self, request, **credentials):

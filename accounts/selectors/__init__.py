@@ -1,20 +1,36 @@
 """Reads that depend on who is asking. `people` holds the one definition of visibility."""
 
 from accounts.selectors.people import (
+    get_invitation_for_admin,
+    get_member_for_admin,
     get_member_for_user,
+    get_team_for_admin,
     get_team_for_user,
     get_visible_or_404,
+    invitation_by_token,
+    invitation_list_open,
+    member_list,
     member_team_ids,
     membership_list,
     memberships_of,
     organisation_members,
+    organisation_teams,
     roles_of,
     team_list,
     team_members,
+    visible_members,
     visible_team_ids,
 )
 
 __all__ = [
+    "get_invitation_for_admin",
+    "get_member_for_admin",
+    "get_team_for_admin",
+    "invitation_by_token",
+    "invitation_list_open",
+    "member_list",
+    "organisation_teams",
+    "visible_members",
     "get_member_for_user",
     "get_team_for_user",
     "get_visible_or_404",

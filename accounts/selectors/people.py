@@ -1,9 +1,12 @@
 """Who may see what: the one definition every app's `visible_to(user)` is built on."""
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from accounts.models import Membership, Team, User
+from accounts.models import Invitation, Membership, Team, User
 
 ORGANISATION_WIDE_ROLES = (Membership.Role.MANAGER,)
 
@@ -65,6 +68,95 @@ def get_member_for_user(user, pk):
     if member is None:
         raise Http404
     return member
+
+
+def visible_members(user):
+    """The people a person may see: everyone in their visible teams (a manager or administrator: the organisation)."""
+    if not memberships_of(user):
+        return User.objects.none()
+    if roles_of(user) & {Membership.Role.MANAGER, Membership.Role.ADMINISTRATOR}:
+        return organisation_members(user)
+    team_ids = visible_team_ids(user)
+    return organisation_members(user).filter(pk__in=Membership.objects.filter(team_id__in=team_ids).values("user_id"))
+
+
+def _admin_only(user, visible):
+    """Organisation management is for administrators: others get 404 for what they cannot see, else 403."""
+    from accounts.permissions import can_manage_organisation
+
+    if can_manage_organisation(user):
+        return
+    if not visible:
+        raise Http404
+    raise PermissionDenied
+
+
+def organisation_teams(user):
+    """All teams of this person's organisation, by name (administrators manage them all)."""
+    if not user.is_authenticated or user.organisation_id is None:
+        return Team.objects.none()
+    return Team.objects.filter(organisation_id=user.organisation_id).order_by("name")
+
+
+def get_team_for_admin(user, pk):
+    """One team of the organisation for an administrator; 404 when not in the organisation, 403 for others."""
+    team = get_object_or_404(organisation_teams(user), pk=pk)
+    _admin_only(user, team.pk in visible_team_ids(user))
+    return team
+
+
+def get_member_for_admin(user, pk):
+    """One person of the organisation for an administrator, with their memberships; 404 outside, 403 for others."""
+    member = organisation_members(user).filter(pk=pk).first()
+    if member is None:
+        raise Http404
+    _admin_only(user, visible_members(user).filter(pk=pk).exists())
+    return member
+
+
+def member_list(user, *, team_id=None, role=None, active=None):
+    """The organisation's people with their memberships, filtered by team, role and active/inactive."""
+    members = organisation_members(user)
+    memberships = Membership.objects.all()
+    if team_id:
+        memberships = memberships.filter(team_id=team_id)
+    if role:
+        memberships = memberships.filter(role=role)
+    if team_id or role:
+        members = members.filter(pk__in=memberships.values("user_id"))
+    if active is not None:
+        members = members.filter(is_active=active)
+    return members.prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.select_related("team").order_by("team__name", "role"))
+    )
+
+
+def invitation_list_open(user):
+    """The organisation's invitations that can still be used, newest first."""
+    if not user.is_authenticated or user.organisation_id is None:
+        return Invitation.objects.none()
+    return (
+        Invitation.objects.filter(
+            organisation_id=user.organisation_id,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .select_related("team")
+        .order_by("-created_at")
+    )
+
+
+def get_invitation_for_admin(user, pk):
+    """One invitation of the organisation, for an administrator (404 outside the organisation, 403 for others)."""
+    invitation = get_object_or_404(Invitation.objects.filter(organisation_id=user.organisation_id), pk=pk)
+    _admin_only(user, False)
+    return invitation
+
+
+def invitation_by_token(token):
+    """The invitation with this link token, or None (the accept page says why it cannot be used)."""
+    return Invitation.objects.select_related("team", "organisation").filter(token=token).first()
 
 
 def team_members(team, *roles):

@@ -1,0 +1,1 @@
+"""Forms of the accounts app: `people` (teams, members, invitations) and `outreach`."""
