@@ -3,13 +3,17 @@
 import os
 from pathlib import Path
 
+from urllib.parse import urlencode
+
 import pytest
 from django.conf import settings
+from django.test import Client
 
 from accounts.models import Membership
 from accounts.tests.factories import OrganisationFactory, TeamFactory, make_member
 
 Role = Membership.Role
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 
@@ -23,6 +27,8 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.WHITENOISE_USE_FINDERS = True
+    # A fast hasher: the cast's passwords are hashed hundreds of times per run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -108,6 +114,21 @@ def other_team(other_org):
 def stranger(other_team):
     """A team lead in another organisation: sees nothing of ours."""
     return make_member(other_team, Role.TEAM_LEAD, full_name="Sven Vreemd", email="stranger@example.org")
+
+
+class FormClient(Client):
+    """The test client posting forms as browsers do (urlencoded): the app refuses multipart bodies."""
+
+    def post(self, path, data=None, content_type=FORM_CONTENT_TYPE, **extra):
+        if content_type == FORM_CONTENT_TYPE and isinstance(data, dict):
+            data = urlencode(data, doseq=True)
+        return super().post(path, data if data is not None else "", content_type=content_type, **extra)
+
+
+@pytest.fixture
+def client():
+    """Django's test client, posting urlencoded forms (overrides pytest-django's `client`)."""
+    return FormClient()
 
 
 @pytest.fixture
