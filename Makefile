@@ -29,9 +29,14 @@ install-dev: $(VENV)/.installed-dev
 messages: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py compilemessages -v0 --ignore=.venv
 
+# Each app keeps its own catalogue (<app>/locale); the root `locale/` holds templates/ and jongerenwerk/.
+APPS := accounts audit notifications policy registration signals
 makemessages: $(VENV)/.installed
-	$(DEV_ENV) $(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=staticfiles --no-obsolete
-	$(DEV_ENV) $(PY) manage.py makemessages -d djangojs -l nl -l en --ignore=.venv --ignore=staticfiles --ignore=static/vendor --no-obsolete
+	$(DEV_ENV) DJANGO_SETTINGS_MODULE=jongerenwerk.settings PYTHONPATH=. $(VENV)/bin/django-admin makemessages \
+		-l nl -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=static --ignore=artifacts \
+		--ignore=tests $(foreach app,$(APPS),--ignore=$(app))
+	for app in $(APPS); do mkdir -p $$app/locale && (cd $$app && $(DEV_ENV) DJANGO_SETTINGS_MODULE=jongerenwerk.settings \
+		PYTHONPATH=.. ../$(VENV)/bin/django-admin makemessages -l nl -l en --no-obsolete) || exit 1; done
 
 run: install messages
 	$(DEV_ENV) $(PY) manage.py migrate -v0
