@@ -64,18 +64,25 @@ def notification_deliver(notification_id):
     """Send one due notification by email, exactly once.
 
     The conditional UPDATE claims the row; a second worker or a retry blocks on
-    the row lock and then matches nothing. The email goes out inside the same
+    the row lock and then matches nothing. Its WHERE clause names only the row's
+    own columns: a condition through a join (the recipient) would make Django
+    write `id IN (subquery)`, which PostgreSQL does not re-check after the lock
+    wait, so both workers would send. The email goes out inside the same
     transaction, so a worker killed before commit leaves the row unsent for
     the next run.
     """
     now = timezone.now()
     with transaction.atomic():
-        claimed = Notification.objects.filter(
-            pk=notification_id, sent_at__isnull=True, due_at__lte=now, recipient__is_active=True
-        ).update(sent_at=now)
+        claimed = Notification.objects.filter(pk=notification_id, sent_at__isnull=True, due_at__lte=now).update(
+            sent_at=now
+        )
         if claimed != 1:
             return False
         notification = Notification.objects.select_related("recipient").get(pk=notification_id)
+        if not notification.recipient.is_active:
+            # A deactivated person gets no email; the claim is undone so reactivation still sends it.
+            transaction.set_rollback(True)
+            return False
         _email(notification)
     logger.info("notification sent id=%s kind=%s", notification.pk, notification.kind)
     return True
