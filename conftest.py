@@ -2,7 +2,6 @@
 
 import os
 from pathlib import Path
-
 from urllib.parse import urlencode
 
 import pytest
