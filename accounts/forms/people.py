@@ -35,9 +35,7 @@ class MemberFilterForm(forms.Form):
 class MembershipRolesForm(forms.Form):
     """The roles of one person in one team; an empty choice removes them from the team."""
 
-    team = forms.ModelChoiceField(
-        label=_("Team"), queryset=None, error_messages={"required": _("Kies een team.")}
-    )
+    team = forms.ModelChoiceField(label=_("Team"), queryset=None, error_messages={"required": _("Kies een team.")})
     roles = forms.MultipleChoiceField(
         label=_("Rollen"), choices=ROLE_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
     )
