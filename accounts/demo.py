@@ -1,6 +1,9 @@
 """Demo data for people and teams: one organisation, two teams, one person per role."""
 
-from accounts.models import Membership, Organisation, Team, User
+from django.conf import settings
+from django.utils import timezone
+
+from accounts.models import Invitation, Membership, Organisation, Team, User
 
 DEMO_PASSWORD = "demo-Jongerenwerk-2026"
 Role = Membership.Role
@@ -32,5 +35,22 @@ def seed(demo):
         Membership.objects.get_or_create(user=user, team=teams[team_index], role=role)
         users[email.split("@")[0]] = user
         logins.append((f"{Role(role).label} ({teams[team_index].name})", user))
+    _open_invitation(org, teams[0], users["beheerder"])
     demo.update(organisation=org, teams=teams, users=users, logins=logins, password=DEMO_PASSWORD)
     return demo
+
+
+def _open_invitation(org, team, administrator):
+    """One open invitation, so the administrator's home page shows what that looks like."""
+    email = "nieuwe.collega@demo.jongerenwerk.nl"
+    now = timezone.now()
+    if not Invitation.objects.filter(email=email, accepted_at__isnull=True, expires_at__gt=now).exists():
+        Invitation.objects.filter(email=email, accepted_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
+        Invitation.objects.create(
+            organisation=org,
+            team=team,
+            email=email,
+            role=Role.YOUTH_WORKER,
+            invited_by=administrator,
+            expires_at=now + settings.INVITATION_VALID_FOR,
+        )
