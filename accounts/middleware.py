@@ -36,15 +36,24 @@ class SessionLimitsMiddleware:
 
 
 class UserLanguageMiddleware:
-    """Use the language a logged-in person chose, wherever they log in from."""
+    """Dutch unless the person chose otherwise: their saved choice, else the switch's cookie.
+
+    The browser's Accept-Language is ignored on purpose: many Dutch youth workers have a phone
+    set to English, and the product is Dutch first.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if request.user.is_authenticated and request.user.language:
-            translation.activate(request.user.language)
-            request.LANGUAGE_CODE = request.user.language
+            language = request.user.language
+        else:
+            language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+            if language not in dict(settings.LANGUAGES):
+                language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
         return self.get_response(request)
 
 

@@ -47,3 +47,8 @@ def test_an_unknown_language_or_foreign_next_changes_nothing(client_for, worker)
     assert response.url == "/"
     worker.refresh_from_db()
     assert worker.language == "nl"
+
+
+def test_an_english_browser_still_gets_dutch_until_the_person_switches(client):
+    response = client.get("/account/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl">' in response.content.decode()
