@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Invitation, Membership, Organisation, Team, User
@@ -13,8 +14,22 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ("team",)
 
 
+class UserCreationInAdminForm(BaseUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "full_name", "organisation")
+
+
+class UserChangeInAdminForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    add_form = UserCreationInAdminForm
+    form = UserChangeInAdminForm
     ordering = ("email",)
     list_display = ("email", "full_name", "organisation", "is_active", "is_staff")
     list_filter = ("is_active", "is_staff", "organisation")

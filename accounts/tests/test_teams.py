@@ -63,7 +63,7 @@ def test_administrator_renames_a_team_of_which_they_are_no_member(client_for, ad
     assert AuditEvent.objects.filter(object_type="accounts.team", object_id=str(team_b.pk), detail="rename").exists()
 
 
-def test_team_list_query_count_does_not_grow_with_teams(client_for, administrator, org, django_assert_num_queries):
+def test_team_list_query_count_does_not_grow_with_teams(client_for, administrator, org):
     from accounts.models import Membership
     from accounts.tests.factories import TeamFactory, make_member
 
