@@ -43,3 +43,17 @@ class MFAAdapter(DefaultMFAAdapter):
         from accounts.permissions import requires_mfa
 
         return not requires_mfa(authenticator.user)
+
+
+def audit_failed_second_factor(sender, request, user, **kwargs):
+    """A wrong TOTP or recovery code at login is a failed login too (allauth's signal is its only hook)."""
+    if kwargs.get("reauthentication"):
+        return
+    audit_log(
+        actor=None,
+        action=AuditEvent.Action.LOGIN_FAILED,
+        organisation=user.organisation_id,
+        target=user,
+        request=request,
+        detail="second factor",
+    )

@@ -78,3 +78,23 @@ def test_password_reset_email_holds_only_the_link(client, worker, mailoutbox):
     assert len(mailoutbox) == 1
     assert "/account/password/reset/key/" in mailoutbox[0].body
     assert "Team A" not in mailoutbox[0].body
+
+
+def test_a_wrong_second_factor_code_writes_a_login_failed_event(client, lead):
+    response = client.post(LOGIN, {"login": lead.email, "password": TEST_PASSWORD})
+    assert response.status_code == 302
+    assert "/account/2fa/authenticate/" in response.url
+    client.post(response.url, {"code": "000000"})
+    assert "_auth_user_id" not in client.session
+    event = AuditEvent.objects.get(action=AuditEvent.Action.LOGIN_FAILED)
+    assert (event.object_type, event.object_id, event.detail) == ("accounts.user", str(lead.pk), "second factor")
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN).exists()
+
+
+def test_the_right_second_factor_code_logs_in_once(client, lead):
+    from accounts.tests.factories import totp_code
+
+    response = client.post(LOGIN, {"login": lead.email, "password": TEST_PASSWORD})
+    client.post(response.url, {"code": totp_code(lead.totp_secret)})
+    assert client.session["_auth_user_id"] == str(lead.pk)
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.LOGIN, actor=lead).count() == 1
