@@ -193,7 +193,8 @@ def invitation_create(*, actor: User, team: Team, email: str, role: str, request
             expires_at=now + settings.INVITATION_VALID_FOR,
         )
         audit_log(actor=actor, action=Action.CREATE, target=invitation, request=request, detail=f"role={role}")
-        transaction.on_commit(lambda: _send_invitation_email(invitation.pk))
+        # robust: a mail server that is down does not turn the saved invitation into an error page.
+        transaction.on_commit(lambda: _send_invitation_email(invitation.pk), robust=True)
     return invitation
 
 
