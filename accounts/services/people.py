@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Invitation, Membership, Team, User
+from accounts.models import Invitation, Membership, Organisation, Team, User
 from accounts.permissions import can_manage_organisation, require
 from audit.models import AuditEvent
 from audit.services import audit_log
@@ -177,7 +177,10 @@ def invitation_create(*, actor: User, team: Team, email: str, role: str, request
         raise DomainError(message, field="email")
     now = timezone.now()
     with transaction.atomic():
-        Invitation.objects.select_for_update().filter(
+        # One invitation at a time per organisation, so two administrators inviting the same address at
+        # the same moment still leave exactly one working link.
+        Organisation.objects.select_for_update().filter(pk=actor.organisation_id).first()
+        Invitation.objects.filter(
             organisation_id=actor.organisation_id,
             email__iexact=email,
             accepted_at__isnull=True,
