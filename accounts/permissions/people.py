@@ -32,8 +32,9 @@ def is_lead_or_safeguarding(user, team_id=None):
 
 
 def requires_mfa(user):
-    """Team leads, safeguarding officers, managers and administrators work only with a second factor."""
-    return has_role(user, *settings.MFA_REQUIRED_ROLES)
+    """Team leads, safeguarding officers, managers, administrators and Django admin staff need a second factor."""
+    # Staff reach every organisation through the Django admin, so they never work on a password alone.
+    return bool(user.is_staff) or has_role(user, *settings.MFA_REQUIRED_ROLES)
 
 
 def can_manage_organisation(user):

@@ -1,5 +1,7 @@
 import pytest
 
+from accounts.tests.factories import enrol_mfa
+
 pytestmark = pytest.mark.django_db
 
 
@@ -7,6 +9,7 @@ pytestmark = pytest.mark.django_db
 def operator(client, worker):
     worker.is_staff = worker.is_superuser = True
     worker.save()
+    enrol_mfa(worker)  # staff work only with a second factor
     client.force_login(worker)
     return client
 

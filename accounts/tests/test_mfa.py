@@ -47,3 +47,12 @@ def test_a_new_team_lead_role_sends_an_enrolled_worker_on_without_asking_again(c
     response = client_for(worker).get(reverse("home"))
     assert response.status_code == 302
     assert response.url == reverse("mfa_activate_totp")
+
+
+def test_django_admin_staff_without_a_role_must_enrol_too(client_for, org):
+    from accounts.tests.factories import UserFactory
+
+    operator = UserFactory(organisation=None, is_staff=True, is_superuser=True)
+    response = client_for(operator).get("/django-admin/")
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_activate_totp")

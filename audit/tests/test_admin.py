@@ -1,5 +1,6 @@
 import pytest
 
+from accounts.tests.factories import enrol_mfa
 from audit.models import AuditEvent
 from audit.services import audit_log
 
@@ -11,6 +12,7 @@ def operator(client, worker):
     worker.is_staff = True
     worker.is_superuser = True
     worker.save()
+    enrol_mfa(worker)  # staff work only with a second factor
     client.force_login(worker)
     return client
 
