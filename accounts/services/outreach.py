@@ -382,13 +382,7 @@ def platform_account_activate(*, account, actor):
 
 def platform_account_review_start(*, account, actor=None):
     """The review is due: the account waits in review until its owner confirms it (actor None: the reminder task)."""
-    return _transition(
-        account=account,
-        actor=actor,
-        new=Status.IN_REVIEW,
-        allowed=can_maintain_account,
-        after=lambda acc: _schedule_review_due(acc),
-    )
+    return _transition(account=account, actor=actor, new=Status.IN_REVIEW, allowed=can_maintain_account)
 
 
 def platform_account_review_confirm(*, account, actor):
@@ -490,6 +484,8 @@ def platform_account_reminders_schedule(now=None):
     for account in PlatformAccount.objects.filter(status=Status.ACTIVE, review_due_on__lte=today):
         platform_account_review_start(account=account)
         counts["reviews_started"] += 1
+    for account in PlatformAccount.objects.filter(status=Status.IN_REVIEW).select_related("owner"):
+        _schedule_review_due(account)
     overdue = PlatformAccount.objects.filter(
         status=Status.IN_REVIEW, review_due_on__lte=today - datetime.timedelta(days=REVIEW_OVERDUE_DAYS)
     ).select_related("owner", "team")
