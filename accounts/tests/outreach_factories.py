@@ -45,3 +45,22 @@ def make_account(team, owner, slug="instagram", handle=None, *, status=PlatformA
     account.target_groups.set(target_groups)
     PlatformAccountEvent.objects.create(account=account, new_status=status, actor=owner)
     return account
+
+
+def post(client, url, data=None):
+    """POST a form as the browser does (urlencoded: the middleware refuses multipart bodies)."""
+    from urllib.parse import urlencode
+
+    return client.post(url, urlencode(data or {}, doseq=True), content_type="application/x-www-form-urlencoded")
+
+
+def count_queries(client, url):
+    """How many queries one GET of the page makes (after a warm-up request for the session)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
