@@ -98,3 +98,11 @@ def test_query_count_is_the_same_at_two_sizes(client_for, manager, team_a, team_
         owner = make_member(team, Membership.Role.YOUTH_WORKER)
         make_account(team, owner, "instagram", f"jw.{index}", status=Status.ACTIVE, target_groups=[group])
     assert count_queries(client, url) == small
+
+
+def test_english_catalogue_covers_the_matrix(client_for, lead, team_a):
+    lead.language = "en"
+    lead.save(update_fields=["language"])
+    make_usage(make_target_group(team_a, "meiden Noord"), "tiktok", "daily")
+    body = client_for(lead).get(reverse(URL)).content.decode()
+    assert "gap: no account" in body and "Where are our target groups" in body
