@@ -249,6 +249,16 @@ def _duplicate_message(platform, normalised):
     ) % {"platform": platform.name, "handle": normalised}
 
 
+def _display_handle(typed, normalised):
+    """A profile URL is shown as its handle ("@name"); a typed handle is kept as the person wrote it."""
+    typed = typed.strip()
+    if "/" not in typed:
+        return typed
+    if normalised.startswith(("+", "in/", "company/")) or normalised[:1].isdigit():
+        return normalised
+    return f"@{normalised}"
+
+
 def _event(account, *, actor, action=PlatformAccountEvent.Action.TRANSITION, old="", new="", reason=""):
     return PlatformAccountEvent.objects.create(
         account=account, actor=actor, action=action, old_status=old, new_status=new or old, reason=reason
@@ -276,7 +286,7 @@ def platform_account_request(*, actor, team, platform, handle, kind, target_grou
                 organisation_id=team.organisation_id,
                 team=team,
                 platform=platform,
-                handle=handle.strip(),
+                handle=_display_handle(handle, normalised),
                 handle_normalised=normalised,
                 kind=kind,
                 owner=actor,

@@ -136,3 +136,10 @@ def test_target_groups_of_another_team_are_refused(team_a, team_b, worker):
     with pytest.raises(DomainError) as refused:
         _request(worker, team_a, "instagram", "jw.noord", target_groups=[other_group])
     assert refused.value.field == "target_groups"
+
+
+def test_profile_url_is_stored_as_its_handle(team_a, worker):
+    account = _request(worker, team_a, "instagram", "https://www.instagram.com/JW.Noord/")
+    assert (account.handle, account.handle_normalised) == ("@jw.noord", "jw.noord")
+    typed = _request(worker, team_a, "tiktok", "@JW.Noord")
+    assert typed.handle == "@JW.Noord"

@@ -40,7 +40,7 @@ def test_worker_requests_instagram_account_lead_approves_and_the_matrix_gap_clos
     assert page.get_by_text("1 gat", exact=False).first.is_visible()
     page.shot("4-matrix-met-gat")
     page.goto("/")
-    page.get_by_role("link", name="Instagram · https://www.instagram.com/Sam.Jongerenwerk.Noord/").click()
+    page.get_by_role("link", name="Instagram · @sam.jongerenwerk.noord").click()
     page.shot("5-aanvraag-bij-teamleider")
     page.get_by_role("button", name="Goedkeuren").click()
     page.wait_for_load_state()
