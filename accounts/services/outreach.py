@@ -89,13 +89,22 @@ def _check_credentials_location(value):
 # Target groups, usage and personas ----------------------------------------------------------------------
 
 
+def _duplicate_group():
+    return DomainError(_("Dit team heeft al een doelgroep met deze naam. Kies een andere naam."), field="name")
+
+
 def target_group_create(*, actor, team, data):
     """Describe a new target group for a team (team leads)."""
     if not can_edit_target_groups(actor, team.pk):
         raise DomainError(_("Alleen de teamleider van dit team kan doelgroepen toevoegen."), field="team")
     if TargetGroup.objects.filter(team=team, name__iexact=data["name"]).exists():
-        raise DomainError(_("Dit team heeft al een doelgroep met deze naam. Kies een andere naam."), field="name")
-    target_group = TargetGroup.objects.create(team=team, **data)
+        raise _duplicate_group()
+    try:
+        with transaction.atomic():
+            target_group = TargetGroup.objects.create(team=team, **data)
+    except IntegrityError:
+        # A double submit: the first one created it.
+        raise _duplicate_group() from None
     audit_log(actor=actor, action=Action.CREATE, target=target_group, detail="target group created")
     return target_group
 
@@ -106,7 +115,7 @@ def target_group_update(*, actor, target_group, data):
         pk=target_group.pk
     )
     if duplicate.exists():
-        raise DomainError(_("Dit team heeft al een doelgroep met deze naam. Kies een andere naam."), field="name")
+        raise _duplicate_group()
     for field, value in data.items():
         setattr(target_group, field, value)
     target_group.save(update_fields=[*data, "updated_at"])

@@ -91,3 +91,16 @@ def test_platform_of_another_organisation_is_404(client_for, administrator, stra
 
     foreign_admin = make_member(stranger.memberships.first().team, Membership.Role.ADMINISTRATOR)
     assert post(client_for(foreign_admin), reverse("accounts:platform_retire", args=[added.pk])).status_code == 404
+
+
+def test_platform_list_query_count_does_not_grow(client_for, administrator, stranger):
+    from accounts.services.outreach import platform_create, platform_set_retired
+    from accounts.tests.outreach_factories import count_queries
+
+    client, url = client_for(administrator), reverse("accounts:platform_list")
+    small = count_queries(client, url)
+    for index in range(4):
+        added = platform_create(actor=administrator, name=f"Nieuw {index}")
+        platform_set_retired(actor=administrator, platform=added, retired=True)
+    platform_set_retired(actor=administrator, platform=platform("twitch"), retired=True)
+    assert count_queries(client, url) == small
