@@ -254,3 +254,12 @@ def test_group_detail_lists_accounts_serving_it(client_for, worker, group, team_
     make_account(team_a, worker, "instagram", "jw.noord", target_groups=[group])
     body = client_for(worker).get(reverse("accounts:target_group_detail", args=[group.pk])).content.decode()
     assert "jw.noord" in body
+
+
+def test_a_gap_offers_to_request_an_account_there_with_platform_and_group_filled_in(client_for, worker, group):
+    make_usage(group, "tiktok")
+    body = client_for(worker).get(reverse("accounts:target_group_detail", args=[group.pk])).content.decode()
+    link = f"{reverse('accounts:account_request')}?doelgroep={group.pk}&amp;platform={platform('tiktok').pk}"
+    assert link in body
+    form = client_for(worker).get(link.replace("&amp;", "&")).content.decode()
+    assert f'<option value="{platform("tiktok").pk}" selected>' in form
