@@ -281,3 +281,18 @@ def test_home_panel_tells_the_owner_a_review_is_due(client_for, worker, account)
     Account.objects.filter(pk=account.pk).update(status=Status.IN_REVIEW)
     body = client_for(worker).get(reverse("home")).content.decode()
     assert "controle bevestigen" in body
+
+
+def test_flagged_account_asks_the_lead_to_hand_it_over(client_for, lead, account):
+    from django.utils import timezone
+
+    Account.objects.filter(pk=account.pk).update(status=Status.ACTIVE, handover_flagged_at=timezone.now())
+    home = client_for(lead).get(reverse("home")).content.decode()
+    assert "overdracht regelen" in home
+    body = client_for(lead).get(reverse("accounts:account_detail", args=[account.pk])).content.decode()
+    assert "Draag het account over aan een collega" in body
+    assert reverse("accounts:account_transfer", args=[account.pk]) in body
+
+
+def test_home_says_nothing_about_accounts_when_nothing_waits(client_for, worker):
+    assert "Platformaccounts die op je wachten" not in client_for(worker).get(reverse("home")).content.decode()
