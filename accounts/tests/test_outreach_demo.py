@@ -24,3 +24,14 @@ def test_seed_demo_has_target_groups_one_gap_and_one_review_due_and_can_run_agai
     assert accounts.filter(status=PlatformAccount.Status.REQUESTED).count() == 1
     assert all(account.events.exists() for account in accounts)
     assert TargetGroup.objects.get(name="meiden 12–16 Noord").personas.exists()
+
+
+def test_demo_review_due_reaches_its_owner_through_the_reminder_task():
+    from accounts.tasks import platform_account_reminders
+    from notifications.kinds import Kind
+    from notifications.models import Notification
+
+    call_command("seed_demo", stdout=io.StringIO())
+    platform_account_reminders.delay()
+    due = Notification.objects.filter(kind=Kind.ACCOUNT_REVIEW_DUE)
+    assert list(due.values_list("recipient__email", flat=True)) == ["jongerenwerker@demo.jongerenwerk.nl"]
