@@ -37,6 +37,7 @@ def seed(demo):
         logins.append((f"{Role(role).label} ({teams[team_index].name})", user))
     _open_invitation(org, teams[0], users["beheerder"])
     demo.update(organisation=org, teams=teams, users=users, logins=logins, password=DEMO_PASSWORD)
+    __import__("accounts.demo_outreach").demo_outreach.seed(demo)  # target groups, personas, accounts
     return demo
 
 

@@ -25,4 +25,10 @@ app.conf.beat_schedule = {
         "task": "notifications.send_due",
         "schedule": 60.0,
     },
+    # Every hour: start platform-account reviews that are due and remind owners and team leads
+    # (review due or 14 days overdue, requests waiting 3 days, handovers of departed members).
+    "platform-account-reminders": {
+        "task": "accounts.platform_account_reminders",
+        "schedule": 3600.0,
+    },
 }

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Invitation, Membership, Organisation, Team, User
 from accounts.permissions import can_manage_organisation, require
+from accounts.services.outreach import platform_accounts_flag_for_handover
 from audit.models import AuditEvent
 from audit.services import audit_log
 from jongerenwerk.errors import DomainError
@@ -97,6 +98,9 @@ def membership_set_roles(*, actor: User, member: User, team: Team, roles, reques
         if removed or added:
             detail = f"team={team.pk} +{','.join(sorted(added))} -{','.join(sorted(removed))}"
             audit_log(actor=actor, action=Action.CHANGE, target=member, request=request, detail=detail)
+        if current and not wanted:
+            # They left the team: their personal accounts there need a handover or closure.
+            platform_accounts_flag_for_handover(user=member, team=team, actor=actor)
     return wanted
 
 
@@ -131,6 +135,7 @@ def member_deactivate(*, actor: User, member: User, request=None) -> User:
         member.save(update_fields=["is_active"])
         audit_log(actor=actor, action=Action.CHANGE, target=member, request=request, detail="deactivate")
         _end_sessions(member)
+        platform_accounts_flag_for_handover(user=member, actor=actor)
     return member
 
 
