@@ -49,8 +49,8 @@ def version_diff(old_body, new_body):
         elif op == "insert":
             rows.extend(DiffRow("insert", "", mark_safe(f"<ins>{escape(b)}</ins>")) for b in new_part)
         else:
-            for index in range(max(len(old_part), len(new_part))):
-                old_block = old_part[index] if index < len(old_part) else ""
-                new_block = new_part[index] if index < len(new_part) else ""
-                rows.append(DiffRow("replace", *_word_diff(old_block, new_block)))
+            paired = min(len(old_part), len(new_part))
+            rows.extend(DiffRow("replace", *_word_diff(a, b)) for a, b in zip(old_part, new_part, strict=False))
+            rows.extend(DiffRow("delete", mark_safe(f"<del>{escape(b)}</del>"), "") for b in old_part[paired:])
+            rows.extend(DiffRow("insert", "", mark_safe(f"<ins>{escape(b)}</ins>")) for b in new_part[paired:])
     return rows
