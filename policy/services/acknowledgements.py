@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from audit.models import AuditEvent
 from audit.services import audit_log, client_ip
 from jongerenwerk.errors import DomainError
@@ -60,7 +61,7 @@ def acknowledgement_postpone(*, actor, version, now=None):
     now = now or timezone.now()
     with transaction.atomic():
         # Lock the person's row so two tabs cannot both take the last postponement.
-        type(actor).objects.select_for_update().get(pk=actor.pk)
+        User.objects.select_for_update().get(pk=actor.pk)
         used = PolicyAckPostponement.objects.filter(user=actor, version=version).count()
         if used >= MAX_POSTPONEMENTS:
             raise DomainError(_("Je hebt al twee keer uitgesteld. Lees het beleid en bevestig het nu."))

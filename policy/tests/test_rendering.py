@@ -34,7 +34,9 @@ def test_markdown_structure_is_kept():
 
 
 def test_diff_marks_inserted_and_deleted_words_and_escapes():
-    rows = version_diff("# Regels\n\nWe reageren positief.", "# Regels\n\nWe reageren altijd positief.\n\nNieuw <b>blok</b>.")
+    rows = version_diff(
+        "# Regels\n\nWe reageren positief.", "# Regels\n\nWe reageren altijd positief.\n\nNieuw <b>blok</b>."
+    )
     kinds = [row.kind for row in rows]
     assert kinds[0] == "equal"
     assert "replace" in kinds and "insert" in kinds

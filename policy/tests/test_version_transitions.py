@@ -111,7 +111,9 @@ def test_edit_during_review_sends_version_back_to_draft(org, manager, lead):
     version.refresh_from_db()
     assert version.status == Status.DRAFT
     assert version.body == "Nieuwe tekst"
-    assert PolicyVersionEvent.objects.filter(version=version, old_status=Status.IN_REVIEW, new_status=Status.DRAFT).exists()
+    assert PolicyVersionEvent.objects.filter(
+        version=version, old_status=Status.IN_REVIEW, new_status=Status.DRAFT
+    ).exists()
 
 
 def test_edit_after_approval_sends_version_back_to_draft(org, manager, lead):
