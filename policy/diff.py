@@ -35,6 +35,16 @@ def _word_diff(old, new):
     return mark_safe(" ".join(old_out)), mark_safe(" ".join(new_out))
 
 
+def _unchanged(blocks, context=1):
+    """Unchanged blocks, with a long run folded to its first and last block around a count."""
+    if len(blocks) <= 2 * context + 1:
+        return [DiffRow("equal", escape(block), escape(block)) for block in blocks]
+    skipped = DiffRow("skip", str(len(blocks) - 2 * context), "")
+    head = [DiffRow("equal", escape(block), escape(block)) for block in blocks[:context]]
+    tail = [DiffRow("equal", escape(block), escape(block)) for block in blocks[-context:]]
+    return [*head, skipped, *tail]
+
+
 def version_diff(old_body, new_body):
     """Rows comparing two Markdown bodies block by block; changed blocks show the words that differ."""
     old_blocks, new_blocks = text_blocks(old_body), text_blocks(new_body)
@@ -43,7 +53,7 @@ def version_diff(old_body, new_body):
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         old_part, new_part = old_blocks[i1:i2], new_blocks[j1:j2]
         if op == "equal":
-            rows.extend(DiffRow("equal", escape(block), escape(block)) for block in old_part)
+            rows.extend(_unchanged(old_part))
         elif op == "delete":
             rows.extend(DiffRow("delete", mark_safe(f"<del>{escape(b)}</del>"), "") for b in old_part)
         elif op == "insert":

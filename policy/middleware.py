@@ -25,7 +25,7 @@ class PolicyAcknowledgementMiddleware:
             if request.path == reverse("home"):
                 from policy.selectors import acknowledgement_due
 
-                due = acknowledgement_due(user)
+                due = acknowledgement_due(user, outstanding_sink=request)
                 if due is None:
                     request.session.pop(SESSION_KEY, None)
                 else:

@@ -70,10 +70,15 @@ def outstanding_versions(user):
     )
 
 
-def acknowledgement_due(user, now=None):
-    """The version this person must acknowledge before anything else (none postponed right now), or None."""
+def acknowledgement_due(user, now=None, outstanding_sink=None):
+    """The version this person must acknowledge before anything else (none postponed right now), or None.
+
+    With `outstanding_sink` (the request), the outstanding versions are kept on it for the home page panel.
+    """
     now = now or timezone.now()
     outstanding = list(outstanding_versions(user))
+    if outstanding_sink is not None:
+        outstanding_sink.policy_outstanding = outstanding
     if not outstanding:
         return None
     postponed = set(
@@ -216,3 +221,24 @@ def version_reviewers(version):
         )
     people = User.objects.filter(pk__in=team_roles.values("user_id")).exclude(pk=version.author_id)
     return [person for person in people if can_review_version(person, version)]
+
+
+def waiting_for_me(user):
+    """Versions this person may review and posts they are the second reader of, both still open (two queries)."""
+    from policy.permissions import can_review_version
+
+    in_review = (
+        PolicyVersion.objects.visible_to(user)
+        .filter(status=Status.IN_REVIEW)
+        .exclude(author=user)
+        .select_related("document")
+        .order_by("submitted_at")
+    )
+    versions = [version for version in in_review if can_review_version(user, version)]
+    posts = list(
+        PostReview.objects.visible_to(user)
+        .filter(status=PostReview.Status.SUBMITTED, reviewer=user)
+        .select_related("account", "account__platform")
+        .order_by("planned_at")
+    )
+    return versions, posts

@@ -50,3 +50,11 @@ def test_diff_of_removed_block():
     rows = version_diff("Een\n\nTwee", "Een")
     assert [row.kind for row in rows] == ["equal", "delete"]
     assert "<del>Twee</del>" in rows[1].old
+
+
+def test_long_unchanged_runs_are_folded():
+    same = "\n\n".join(f"Alinea {n}" for n in range(8))
+    rows = version_diff(same + "\n\nOud", same + "\n\nNieuw")
+    kinds = [row.kind for row in rows]
+    assert kinds == ["equal", "skip", "equal", "replace"]
+    assert rows[1].old == "6"

@@ -15,6 +15,11 @@ from policy import selectors
 from policy.permissions import can_view_completion_report
 
 
+def _csv_safe(value):
+    """A cell a spreadsheet will not run as a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
 @login_required
 def report(request):
     """Per document and published version: how many acknowledged, how many not."""
@@ -52,5 +57,5 @@ def report_version_csv(request, pk):
             timezone.localtime(row["acknowledged_at"]).strftime("%Y-%m-%d %H:%M") if row["acknowledged_at"] else ""
         )
         days = "" if row["days_outstanding"] is None else row["days_outstanding"]
-        writer.writerow([row["name"], row["email"], acknowledged, days])
+        writer.writerow([_csv_safe(row["name"]), _csv_safe(row["email"]), acknowledged, days])
     return response
