@@ -140,3 +140,10 @@ def test_linked_document_flags_new_version_until_owner_confirms(post_form, clien
     post_form(client_for(manager), reverse("policy:document_confirm_fit", args=[document.pk]))
     document.refresh_from_db()
     assert selectors.fit_flag(document) is None
+
+
+def test_pages_are_translated_to_english(client_for, worker):
+    worker.language = "en"
+    worker.save(update_fields=["language"])
+    body = client_for(worker).get(reverse("policy:list")).content.decode()
+    assert "Here is the policy that applies to you" in body
