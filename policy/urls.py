@@ -7,6 +7,7 @@ urlpatterns = [
     path("", documents.document_list, name="list"),
     path("nieuw/", documents.document_create, name="document_create"),
     path("<int:pk>/", documents.document_detail, name="document_detail"),
+    path("<int:pk>/bewerken/", documents.document_edit, name="document_edit"),
     path("<int:pk>/aansluiting-bevestigen/", documents.document_confirm_fit, name="document_confirm_fit"),
     path("<int:pk>/nieuwe-versie/", documents.version_create, name="version_create"),
     path("<int:pk>/vergelijken/", documents.version_compare, name="version_compare"),

@@ -65,6 +65,27 @@ def document_create(*, actor, title, kind, team=None, owner=None, review_interva
     return document
 
 
+def document_update(*, actor, document, title, owner, review_interval_months, must_fit=None):
+    """Change a document's title, owner, review interval and linked document (its versions stay as they are)."""
+    if not can_write_document(actor, document):
+        raise DomainError(_("Je mag dit document niet bewerken."))
+    if owner.organisation_id != actor.organisation_id:
+        raise DomainError(_("Kies een eigenaar uit je eigen organisatie."), field="owner")
+    if must_fit is not None and (must_fit.organisation_id != actor.organisation_id or must_fit.pk == document.pk):
+        raise DomainError(_("Kies een ander document van je eigen organisatie."), field="must_fit")
+    with transaction.atomic():
+        locked = PolicyDocument.objects.select_for_update().get(pk=document.pk)
+        fields = ["title", "owner", "review_interval_months", "must_fit"]
+        if must_fit != locked.must_fit:
+            locked.fit_confirmed_version = current_version(must_fit) if must_fit else None
+            fields.append("fit_confirmed_version")
+        locked.title, locked.owner, locked.must_fit = title, owner, must_fit
+        locked.review_interval_months = review_interval_months
+        locked.save(update_fields=fields)
+        audit_log(actor=actor, action=AuditEvent.Action.CHANGE, target=locked, detail="policy document")
+    return locked
+
+
 def document_confirm_fit(*, actor, document, request=None):
     """The owner confirms the document still fits the current version of the document it must fit."""
     if not can_confirm_fit(actor, document):

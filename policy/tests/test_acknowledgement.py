@@ -117,3 +117,15 @@ def test_cannot_acknowledge_a_superseded_version(org, manager, worker, published
 
 def test_other_organisation_cannot_open_the_acknowledgement(client_for, stranger, published):
     assert client_for(stranger).get(reverse("policy:acknowledge", args=[published.pk])).status_code == 404
+
+
+def test_a_replaced_version_sends_the_person_on_to_the_current_one(post_form, client_for, manager, worker, published):
+    from policy.services.documents import version_publish
+
+    client = client_for(worker)
+    client.get(reverse("home"))
+    newer = make_version(published.document, author=manager, status=Status.APPROVED, body="Nieuw")
+    version_publish(actor=manager, version=newer)
+    response = client.get(reverse("policy:acknowledge", args=[published.pk]))
+    assert response.url == reverse("policy:acknowledge_next")
+    assert client.get(response.url).url == reverse("policy:acknowledge", args=[newer.pk])

@@ -147,3 +147,49 @@ def test_pages_are_translated_to_english(client_for, worker):
     worker.save(update_fields=["language"])
     body = client_for(worker).get(reverse("policy:list")).content.decode()
     assert "Here is the policy that applies to you" in body
+
+
+def test_document_edit_triple(post_form, client, client_for, org, team_doc, lead, worker, outsider, manager):
+    url = reverse("policy:document_edit", args=[team_doc.pk])
+    assert client.get(url).status_code == 302
+    assert client_for(outsider).get(url).status_code == 404
+    assert client_for(worker).get(url).status_code == 403
+    data = {"title": "Normen online", "owner": manager.pk, "review_interval_months": 6}
+    assert post_form(client_for(lead), url, data).status_code == 302
+    team_doc.refresh_from_db()
+    assert (team_doc.title, team_doc.owner, team_doc.review_interval_months) == ("Normen online", manager, 6)
+
+
+def test_on_call_lead_must_be_of_the_team(org, team_a, lead, outsider):
+    from jongerenwerk.errors import DomainError
+    from policy.services.documents import version_create
+
+    protocol = make_document(org, team=team_a, owner=lead, kind="signal_protocol", title="Signaalprotocol")
+    with pytest.raises(DomainError):
+        version_create(actor=lead, document=protocol, body="x", change_summary="x", on_call_lead=outsider)
+    version = version_create(actor=lead, document=protocol, body="x", change_summary="x", on_call_lead=lead)
+    assert version.on_call_lead == lead
+
+
+@pytest.mark.parametrize("url_name", ["policy:list", "policy:post_list"])
+def test_list_query_count_does_not_grow(client_for, django_assert_num_queries, org, team_a, manager, lead, url_name):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from policy.tests.test_posts import make_post
+
+    def grow(count):
+        for index in range(count):
+            document = make_document(org, team=team_a, owner=lead, kind="other", title=f"Doc {index}-{count}")
+            make_version(document, author=lead, status=Status.PUBLISHED)
+            make_post(team_a, author=lead, reviewer=manager, handle=f"@org{index}-{count}")
+
+    client = client_for(manager)
+    url = reverse(url_name)
+    grow(1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    grow(6)
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200

@@ -22,8 +22,8 @@ def make_account(team, owner, kind=PlatformAccount.Kind.ORGANISATION, handle="@j
     )  # fmt: skip
 
 
-def make_post(team, *, author, reviewer, planned_at=None):
-    account = make_account(team, author)
+def make_post(team, *, author, reviewer, planned_at=None, handle="@jongerenwerk"):
+    account = make_account(team, author, handle=handle)
     return services.post_submit(
         actor=author, account=account, text="Zomeravond in het buurthuis!", reviewer=reviewer,
         planned_at=planned_at or timezone.now() + timedelta(days=2), checked_points="Geen herkenbare jongeren",

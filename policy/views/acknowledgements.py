@@ -10,14 +10,24 @@ from jongerenwerk.errors import DomainError
 from policy import selectors
 from policy.diff import version_diff
 from policy.middleware import SESSION_KEY
+from policy.models import PolicyVersion
 from policy.rendering import render_markdown
 from policy.services import acknowledgements as services
 from policy.services.acknowledgements import MAX_POSTPONEMENTS
 
 
 def _outstanding_version(user, pk):
-    """A version this person still has to acknowledge, else 404."""
-    return get_object_or_404(selectors.outstanding_versions(user), pk=pk)
+    """A version this person still has to acknowledge, else None (404 when they may not even see it)."""
+    version = selectors.outstanding_versions(user).filter(pk=pk).first()
+    if version is None:
+        get_object_or_404(PolicyVersion.objects.visible_to(user), pk=pk)
+    return version
+
+
+def _done_or_replaced(request):
+    # Confirmed already, or superseded since the person was sent here: go to whatever is still open.
+    request.session.pop(SESSION_KEY, None)
+    return redirect("policy:acknowledge_next")
 
 
 @login_required
@@ -34,6 +44,8 @@ def acknowledge_next(request):
 def acknowledge(request, pk):
     """The version to read, with what changed since the version this person last confirmed; confirm or postpone."""
     version = _outstanding_version(request.user, pk)
+    if version is None:
+        return _done_or_replaced(request)
     previous = selectors.previous_acknowledged(request.user, version)
     used = selectors.postponements_used(request.user, version)
     if request.method == "POST":
@@ -66,6 +78,8 @@ def acknowledge(request, pk):
 def acknowledge_postpone(request, pk):
     """Read it later: at most twice, a day each."""
     version = _outstanding_version(request.user, pk)
+    if version is None:
+        return _done_or_replaced(request)
     try:
         services.acknowledgement_postpone(actor=request.user, version=version)
     except DomainError as error:

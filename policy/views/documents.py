@@ -57,6 +57,23 @@ def document_create(request):
 
 
 @login_required
+def document_edit(request, pk):
+    """Change a document's title, owner, review interval or the document it must fit."""
+    document = selectors.get_document_for_user(request.user, pk, for_write=True)
+    form = DocumentForm(request.POST or None, instance=document, user=request.user)
+    del form.fields["team"], form.fields["kind"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_update(actor=request.user, document=document, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("Document opgeslagen."))
+            return redirect("policy:document_detail", pk=pk)
+    return render(request, "policy/document_form.html", {"form": form, "document": document})
+
+
+@login_required
 def document_detail(request, pk):
     """The current published version, the versions, and the link to the document it must fit."""
     document = selectors.get_document_for_user(request.user, pk)
