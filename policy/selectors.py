@@ -225,16 +225,19 @@ def version_reviewers(version):
 
 def waiting_for_me(user):
     """Versions this person may review and posts they are the second reader of, both still open (two queries)."""
-    from policy.permissions import can_review_version
+    from policy.permissions import can_create_documents, can_review_version
 
-    in_review = (
-        PolicyVersion.objects.visible_to(user)
-        .filter(status=Status.IN_REVIEW)
-        .exclude(author=user)
-        .select_related("document")
-        .order_by("submitted_at")
-    )
-    versions = [version for version in in_review if can_review_version(user, version)]
+    versions = []
+    # Only managers and team leads review policy: everyone else is spared the query.
+    if can_create_documents(user):
+        in_review = (
+            PolicyVersion.objects.visible_to(user)
+            .filter(status=Status.IN_REVIEW)
+            .exclude(author=user)
+            .select_related("document")
+            .order_by("submitted_at")
+        )
+        versions = [version for version in in_review if can_review_version(user, version)]
     posts = list(
         PostReview.objects.visible_to(user)
         .filter(status=PostReview.Status.SUBMITTED, reviewer=user)

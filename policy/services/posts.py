@@ -33,8 +33,10 @@ def _validate(actor, account, reviewer, planned_at, now):
         raise DomainError(_("Kies een organisatieaccount van je eigen team."), field="account")
     if reviewer.pk == actor.pk:
         raise DomainError(_("Kies een collega: je kunt je eigen bericht niet goedkeuren."), field="reviewer")
-    if reviewer.organisation_id != actor.organisation_id:
-        raise DomainError(_("Kies een collega uit je eigen organisatie."), field="reviewer")
+    if reviewer.organisation_id != actor.organisation_id or not (
+        PlatformAccount.objects.visible_to(reviewer).filter(pk=account.pk).exists()
+    ):
+        raise DomainError(_("Kies een collega van het team van dit account, of een manager."), field="reviewer")
     if planned_at <= now:
         raise DomainError(_("Kies een moment in de toekomst, bijvoorbeeld morgen om 10:00."), field="planned_at")
 

@@ -117,3 +117,8 @@ def test_post_create_in_the_past_keeps_what_was_typed(post_form, client_for, tea
     body = response.content.decode()
     assert "Kies een moment in de toekomst" in body
     assert "Open inloop vrijdag" in body
+
+
+def test_second_person_must_be_able_to_see_the_account(team_a, worker, outsider):
+    with pytest.raises(DomainError):
+        make_post(team_a, author=worker, reviewer=outsider)
