@@ -80,7 +80,7 @@ class PostForm(forms.Form):
     )
     checked_against = forms.ModelMultipleChoiceField(
         label=_("Getoetst aan"), queryset=PolicyDocument.objects.none(), required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple, help_text=_("Het gepubliceerde beleid waaraan je het bericht toetste."),
     )  # fmt: skip
     checked_points = forms.CharField(
         label=_("Aandachtspunten waaraan je het bericht toetste"), widget=forms.Textarea(attrs={"rows": 3}),

@@ -135,6 +135,12 @@ def _validate_on_call(document, on_call_lead):
 def version_update(*, actor, version, body, change_summary, on_call_lead=None, on_call_phone=""):
     """Change a version's text; published and superseded versions are refused, one under review goes back to draft."""
     _validate_on_call(version.document, on_call_lead)
+
+    def apply(locked):
+        locked.body, locked.change_summary = body, change_summary
+        locked.on_call_lead, locked.on_call_phone, locked.reviewed_by = on_call_lead, on_call_phone, None
+        return ["body", "change_summary", "on_call_lead", "on_call_phone", "reviewed_by"]
+
     with transaction.atomic():
         PolicyDocument.objects.select_for_update().get(pk=version.document_id)
         locked = PolicyVersion.objects.select_related("document").select_for_update(of=("self",)).get(pk=version.pk)
@@ -142,23 +148,18 @@ def version_update(*, actor, version, body, change_summary, on_call_lead=None, o
             raise DomainError(_("Een gepubliceerde of vervallen versie verandert nooit. Maak een nieuwe versie."))
         if not can_write_document(actor, locked.document):
             raise DomainError(_("Je mag dit document niet bewerken."))
-        locked.body, locked.change_summary = body, change_summary
-        locked.on_call_lead, locked.on_call_phone = on_call_lead, on_call_phone
-        fields = ["body", "change_summary", "on_call_lead", "on_call_phone", "updated_at"]
-        if locked.status != Status.DRAFT:
-            # An edit during review sends the version back to the start: the review was of other words.
-            old = locked.status
-            locked.status, locked.reviewed_by = Status.DRAFT, None
-            fields += ["status", "reviewed_by"]
-            PolicyVersionEvent.objects.create(
-                version=locked,
-                old_status=old,
-                new_status=Status.DRAFT,
-                actor=actor,
-                comment=_("Bewerkt tijdens review"),
-            )
-        locked.save(update_fields=fields)
-    return locked
+        if locked.status == Status.DRAFT:
+            locked.save(update_fields=[*apply(locked), "updated_at"])
+            return locked
+        # An edit during review sends the version back to the start: the review was of other words.
+        return _transition(
+            version=locked,
+            actor=actor,
+            new_status=Status.DRAFT,
+            allowed=lambda user, v: can_write_document(user, v.document),
+            comment=_("Bewerkt tijdens review"),
+            apply=apply,
+        )
 
 
 def _transition(*, version, actor, new_status, allowed, comment="", request=None, apply=None):
