@@ -21,7 +21,13 @@ class PolicyAcknowledgementMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if request.method == "GET" and user.is_authenticated and not request.path.startswith(EXEMPT_PREFIXES):
+        # htmx fragments are left alone: the page around them was already checked.
+        if (
+            request.method == "GET"
+            and user.is_authenticated
+            and not request.headers.get("HX-Request")
+            and not request.path.startswith(EXEMPT_PREFIXES)
+        ):
             if request.path == reverse("home"):
                 from policy.selectors import acknowledgement_due
 
