@@ -31,4 +31,24 @@ app.conf.beat_schedule = {
         "task": "accounts.platform_account_reminders",
         "schedule": 3600.0,
     },
+    # Every hour: policy not yet acknowledged (3 days, then once a week per person; to the team lead after 14 days).
+    "policy-acknowledgement-reminders": {
+        "task": "policy.acknowledgement_reminders",
+        "schedule": 3600.0,
+    },
+    # Every hour: policy versions waiting 3 days for review (to the reviewers).
+    "policy-review-waiting-reminders": {
+        "task": "policy.review_waiting_reminders",
+        "schedule": 3600.0,
+    },
+    # Every day: policy documents due for review within 30 days or overdue (to the owner).
+    "policy-document-review-reminders": {
+        "task": "policy.document_review_reminders",
+        "schedule": 24 * 3600.0,
+    },
+    # Every 10 minutes: organisation posts awaiting approval within 24 hours, and expiring those past their time.
+    "policy-post-reminders": {
+        "task": "policy.post_reminders",
+        "schedule": 600.0,
+    },
 }

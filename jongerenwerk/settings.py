@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.MfaRequiredMiddleware",
+    "policy.middleware.PolicyAcknowledgementMiddleware",
     "accounts.middleware.NoStoreMiddleware",
 ]
 

@@ -1,0 +1,1 @@
+"""Every state change of the policy part: documents and versions, acknowledgements, posts, reminders."""

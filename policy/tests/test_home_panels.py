@@ -1,0 +1,34 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from policy.models import PolicyVersion
+from policy.services.acknowledgements import acknowledgement_postpone
+from policy.tests.factories import make_document, make_version
+from policy.tests.test_posts import make_post
+
+pytestmark = pytest.mark.django_db
+Status = PolicyVersion.Status
+
+
+def test_postponed_version_is_listed_on_home(client_for, org, manager, worker):
+    version = make_version(make_document(org, owner=manager), author=manager, status=Status.PUBLISHED)
+    acknowledgement_postpone(actor=worker, version=version)
+    body = client_for(worker).get(reverse("home")).content.decode()
+    assert reverse("policy:acknowledge", args=[version.pk]) in body
+
+
+def test_lead_sees_version_to_review_and_post_to_decide(client_for, org, team_a, manager, lead, worker):
+    version = make_version(make_document(org, owner=manager), author=manager, status=Status.IN_REVIEW)
+    post = make_post(team_a, author=worker, reviewer=lead, planned_at=timezone.now() + timedelta(days=1))
+    body = client_for(lead).get(reverse("home")).content.decode()
+    assert reverse("policy:version_detail", args=[version.pk]) in body
+    assert reverse("policy:post_detail", args=[post.pk]) in body
+
+
+def test_worker_sees_nothing_to_decide(client_for, org, manager, worker):
+    make_version(make_document(org, owner=manager), author=manager, status=Status.IN_REVIEW)
+    body = client_for(worker).get(reverse("home")).content.decode()
+    assert "Wacht op jouw besluit" not in body

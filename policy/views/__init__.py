@@ -1,0 +1,1 @@
+"""Thin views of the policy part: documents and versions, acknowledgement, the completion report, posts."""
