@@ -49,10 +49,18 @@ class TeamChoiceMixin:
         teams = selectors.registering_teams(user)
         self.fields["team"].queryset = teams
         team_list = list(teams)
-        if len(team_list) == 1:
-            self.fields["team"].initial = team_list[0].pk
+        self._only_team = team_list[0] if len(team_list) == 1 else None
+        if self._only_team is not None:
+            self.fields["team"].initial = self._only_team.pk
             self.fields["team"].widget = forms.HiddenInput()
+            self.fields["team"].required = False
         return [t.pk for t in team_list]
+
+    def clean_team(self):
+        team = self.cleaned_data.get("team") or self._only_team
+        if team is None:
+            raise forms.ValidationError(_("Kies het team waarvoor je registreert."))
+        return team
 
 
 def _no_future(day):

@@ -8,246 +8,583 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('registration', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("registration", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ExportJob',
+            name="ExportJob",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('format', models.CharField(max_length=8)),
-                ('params', models.JSONField(default=dict)),
-                ('status', models.CharField(choices=[('pending', 'in de wachtrij'), ('running', 'bezig'), ('done', 'klaar'), ('failed', 'mislukt')], default='pending', max_length=12)),
-                ('progress', models.PositiveSmallIntegerField(default=0)),
-                ('filename', models.CharField(blank=True, max_length=120)),
-                ('content', models.BinaryField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.organisation')),
-                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("format", models.CharField(max_length=8)),
+                ("params", models.JSONField(default=dict)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "in de wachtrij"),
+                            ("running", "bezig"),
+                            ("done", "klaar"),
+                            ("failed", "mislukt"),
+                        ],
+                        default="pending",
+                        max_length=12,
+                    ),
+                ),
+                ("progress", models.PositiveSmallIntegerField(default=0)),
+                ("filename", models.CharField(blank=True, max_length=120)),
+                ("content", models.BinaryField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="accounts.organisation"
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='FunderAgreement',
+            name="FunderAgreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=160, verbose_name='naam van de opdracht')),
-                ('funder', models.CharField(max_length=160, verbose_name='opdrachtgever')),
-                ('starts_on', models.DateField(verbose_name='begindatum')),
-                ('ends_on', models.DateField(verbose_name='einddatum')),
-                ('hour_budget', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='urenbudget (uren)')),
-                ('monthly_report', models.BooleanField(default=False, help_text='Op de eerste werkdag van de maand krijgt de ontvanger het rapport van de vorige maand.', verbose_name='maandrapport mailen')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.organisation')),
-                ('report_recipient', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ontvanger maandrapport')),
-                ('teams', models.ManyToManyField(related_name='funder_agreements', to='accounts.team', verbose_name='teams')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=160, verbose_name="naam van de opdracht")),
+                ("funder", models.CharField(max_length=160, verbose_name="opdrachtgever")),
+                ("starts_on", models.DateField(verbose_name="begindatum")),
+                ("ends_on", models.DateField(verbose_name="einddatum")),
+                (
+                    "hour_budget",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="urenbudget (uren)"
+                    ),
+                ),
+                (
+                    "monthly_report",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Op de eerste werkdag van de maand krijgt de ontvanger het rapport van de vorige maand.",
+                        verbose_name="maandrapport mailen",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="accounts.organisation"
+                    ),
+                ),
+                (
+                    "report_recipient",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ontvanger maandrapport",
+                    ),
+                ),
+                (
+                    "teams",
+                    models.ManyToManyField(related_name="funder_agreements", to="accounts.team", verbose_name="teams"),
+                ),
             ],
             options={
-                'verbose_name': 'opdracht',
-                'verbose_name_plural': 'opdrachten',
-                'ordering': ['-starts_on', 'name'],
+                "verbose_name": "opdracht",
+                "verbose_name_plural": "opdrachten",
+                "ordering": ["-starts_on", "name"],
             },
         ),
         migrations.CreateModel(
-            name='AgreementGoal',
+            name="AgreementGoal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.CharField(max_length=200, verbose_name='omschrijving')),
-                ('metric', models.CharField(choices=[('contacts', 'online contacten'), ('young_people', 'bereikte jongeren'), ('hours', 'uren online werk'), ('hours_per_worker_week', 'uren online aanwezigheid per jongerenwerker per week')], max_length=24, verbose_name='wat tellen we')),
-                ('target', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='streefwaarde')),
-                ('per', models.CharField(choices=[('agreement', 'over de hele opdracht'), ('week', 'per week'), ('month', 'per maand'), ('quarter', 'per kwartaal'), ('year', 'per jaar')], default='agreement', max_length=12, verbose_name='per')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='goals', to='registration.funderagreement')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("description", models.CharField(max_length=200, verbose_name="omschrijving")),
+                (
+                    "metric",
+                    models.CharField(
+                        choices=[
+                            ("contacts", "online contacten"),
+                            ("young_people", "bereikte jongeren"),
+                            ("hours", "uren online werk"),
+                            ("hours_per_worker_week", "uren online aanwezigheid per jongerenwerker per week"),
+                        ],
+                        max_length=24,
+                        verbose_name="wat tellen we",
+                    ),
+                ),
+                (
+                    "target",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)], verbose_name="streefwaarde"
+                    ),
+                ),
+                (
+                    "per",
+                    models.CharField(
+                        choices=[
+                            ("agreement", "over de hele opdracht"),
+                            ("week", "per week"),
+                            ("month", "per maand"),
+                            ("quarter", "per kwartaal"),
+                            ("year", "per jaar"),
+                        ],
+                        default="agreement",
+                        max_length=12,
+                        verbose_name="per",
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="goals",
+                        to="registration.funderagreement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'doelstelling',
-                'verbose_name_plural': 'doelstellingen',
-                'ordering': ['pk'],
+                "verbose_name": "doelstelling",
+                "verbose_name_plural": "doelstellingen",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='MonthApproval',
+            name="MonthApproval",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField(help_text='De eerste dag van de maand.', verbose_name='maand')),
-                ('status', models.CharField(choices=[('open', 'open'), ('approved', 'goedgekeurd')], default='open', max_length=12, verbose_name='status')),
-                ('approved_at', models.DateTimeField(blank=True, null=True)),
-                ('approved_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.team', verbose_name='team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("month", models.DateField(help_text="De eerste dag van de maand.", verbose_name="maand")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "open"), ("approved", "goedgekeurd")],
+                        default="open",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("approved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="accounts.team",
+                        verbose_name="team",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'maandgoedkeuring',
-                'verbose_name_plural': 'maandgoedkeuringen',
-                'ordering': ['-month', 'team__name'],
+                "verbose_name": "maandgoedkeuring",
+                "verbose_name_plural": "maandgoedkeuringen",
+                "ordering": ["-month", "team__name"],
             },
         ),
         migrations.CreateModel(
-            name='MonthApprovalEvent',
+            name="MonthApprovalEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_status', models.CharField(choices=[('open', 'open'), ('approved', 'goedgekeurd')], max_length=12)),
-                ('new_status', models.CharField(choices=[('open', 'open'), ('approved', 'goedgekeurd')], max_length=12)),
-                ('reason', models.CharField(blank=True, max_length=300, verbose_name='reden')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('approval', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='registration.monthapproval')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "old_status",
+                    models.CharField(choices=[("open", "open"), ("approved", "goedgekeurd")], max_length=12),
+                ),
+                (
+                    "new_status",
+                    models.CharField(choices=[("open", "open"), ("approved", "goedgekeurd")], max_length=12),
+                ),
+                ("reason", models.CharField(blank=True, max_length=300, verbose_name="reden")),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "approval",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="registration.monthapproval",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='MonthlyReportDelivery',
+            name="MonthlyReportDelivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField()),
-                ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registration.funderagreement')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("month", models.DateField()),
+                ("sent_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="registration.funderagreement"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='TeamBudget',
+            name="TeamBudget",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weekly_minutes', models.PositiveIntegerField(default=240, validators=[django.core.validators.MinValueValidator(60), django.core.validators.MaxValueValidator(2400)], verbose_name='wekelijks budget online werk (minuten)')),
-                ('team', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='registration_budget', to='accounts.team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "weekly_minutes",
+                    models.PositiveIntegerField(
+                        default=240,
+                        validators=[
+                            django.core.validators.MinValueValidator(60),
+                            django.core.validators.MaxValueValidator(2400),
+                        ],
+                        verbose_name="wekelijks budget online werk (minuten)",
+                    ),
+                ),
+                (
+                    "team",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registration_budget",
+                        to="accounts.team",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'teambudget',
-                'verbose_name_plural': 'teambudgetten',
+                "verbose_name": "teambudget",
+                "verbose_name_plural": "teambudgetten",
             },
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60)),
-                ('name', models.CharField(max_length=80, verbose_name='naam')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('is_active', models.BooleanField(default=True, verbose_name='in gebruik')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='themes', to='accounts.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=60)),
+                ("name", models.CharField(max_length=80, verbose_name="naam")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("is_active", models.BooleanField(default=True, verbose_name="in gebruik")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="themes", to="accounts.organisation"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thema',
-                'verbose_name_plural': "thema's",
-                'ordering': ['order', 'name'],
+                "verbose_name": "thema",
+                "verbose_name_plural": "thema's",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(db_index=True, default=django.utils.timezone.localdate, verbose_name='datum')),
-                ('time', models.TimeField(blank=True, null=True, verbose_name='tijd')),
-                ('channel', models.CharField(choices=[('dm', 'Privébericht (DM)'), ('comment', 'Reactie'), ('story_reply', 'Reactie op story'), ('group_chat', 'Groepschat'), ('live', 'Live'), ('offline_follow_up', 'Offline vervolg')], default='dm', max_length=20, verbose_name='kanaal')),
-                ('kind', models.CharField(choices=[('individual', 'Individueel'), ('group', 'Groep')], default='individual', max_length=12, verbose_name='individueel of groep')),
-                ('young_people_count', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(500)], verbose_name='aantal jongeren')),
-                ('actions', models.JSONField(blank=True, default=list, verbose_name='wat heb je gedaan')),
-                ('duration_minutes', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(720)], verbose_name='duur (minuten)')),
-                ('impression', models.TextField(blank=True, max_length=2000, verbose_name='sfeerbeeld')),
-                ('follow_up', models.CharField(blank=True, max_length=200, verbose_name='vervolgactie')),
-                ('follow_up_due', models.DateField(blank=True, null=True, verbose_name='vervolgactie uiterlijk')),
-                ('follow_up_done_at', models.DateTimeField(blank=True, null=True, verbose_name='vervolgactie afgerond')),
-                ('exported_at', models.DateTimeField(blank=True, null=True, verbose_name='geëxporteerd')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('platform', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.platform', verbose_name='platform')),
-                ('platform_account', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.platformaccount', verbose_name='gebruikt account')),
-                ('target_group', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.targetgroup', verbose_name='doelgroep')),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.team', verbose_name='team')),
-                ('worker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contacts', to=settings.AUTH_USER_MODEL, verbose_name='jongerenwerker')),
-                ('young_people', models.ManyToManyField(blank=True, related_name='contacts', to='registration.youngperson', verbose_name='jongeren (pseudoniem)')),
-                ('themes', models.ManyToManyField(blank=True, related_name='contacts', to='registration.theme', verbose_name="thema's")),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "date",
+                    models.DateField(db_index=True, default=django.utils.timezone.localdate, verbose_name="datum"),
+                ),
+                ("time", models.TimeField(blank=True, null=True, verbose_name="tijd")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("dm", "Privébericht (DM)"),
+                            ("comment", "Reactie"),
+                            ("story_reply", "Reactie op story"),
+                            ("group_chat", "Groepschat"),
+                            ("live", "Live"),
+                            ("offline_follow_up", "Offline vervolg"),
+                        ],
+                        default="dm",
+                        max_length=20,
+                        verbose_name="kanaal",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("individual", "Individueel"), ("group", "Groep")],
+                        default="individual",
+                        max_length=12,
+                        verbose_name="individueel of groep",
+                    ),
+                ),
+                (
+                    "young_people_count",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(500),
+                        ],
+                        verbose_name="aantal jongeren",
+                    ),
+                ),
+                ("actions", models.JSONField(blank=True, default=list, verbose_name="wat heb je gedaan")),
+                (
+                    "duration_minutes",
+                    models.PositiveIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(720),
+                        ],
+                        verbose_name="duur (minuten)",
+                    ),
+                ),
+                ("impression", models.TextField(blank=True, max_length=2000, verbose_name="sfeerbeeld")),
+                ("follow_up", models.CharField(blank=True, max_length=200, verbose_name="vervolgactie")),
+                ("follow_up_due", models.DateField(blank=True, null=True, verbose_name="vervolgactie uiterlijk")),
+                (
+                    "follow_up_done_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="vervolgactie afgerond"),
+                ),
+                ("exported_at", models.DateTimeField(blank=True, null=True, verbose_name="geëxporteerd")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "platform",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.platform",
+                        verbose_name="platform",
+                    ),
+                ),
+                (
+                    "platform_account",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="accounts.platformaccount",
+                        verbose_name="gebruikt account",
+                    ),
+                ),
+                (
+                    "target_group",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.targetgroup",
+                        verbose_name="doelgroep",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.team",
+                        verbose_name="team",
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contacts",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="jongerenwerker",
+                    ),
+                ),
+                (
+                    "young_people",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="contacts",
+                        to="registration.youngperson",
+                        verbose_name="jongeren (pseudoniem)",
+                    ),
+                ),
+                (
+                    "themes",
+                    models.ManyToManyField(
+                        blank=True, related_name="contacts", to="registration.theme", verbose_name="thema's"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact',
-                'verbose_name_plural': 'contacten',
-                'ordering': ['-date', '-time', '-pk'],
+                "verbose_name": "contact",
+                "verbose_name_plural": "contacten",
+                "ordering": ["-date", "-time", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='TimeEntry',
+            name="TimeEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(db_index=True, default=django.utils.timezone.localdate, verbose_name='datum')),
-                ('duration_minutes', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(720)], verbose_name='duur (minuten)')),
-                ('activity', models.CharField(choices=[('monitoring', 'Monitoren en scrollen'), ('content', 'Content maken'), ('group_conversation', 'Online gesprek met meerdere jongeren'), ('consultation', 'Overleg'), ('intervision', 'Intervisie'), ('administration', 'Administratie'), ('training', 'Training')], max_length=24, verbose_name='activiteit')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='notitie')),
-                ('exported_at', models.DateTimeField(blank=True, null=True, verbose_name='geëxporteerd')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.team', verbose_name='team')),
-                ('worker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='time_entries', to=settings.AUTH_USER_MODEL, verbose_name='jongerenwerker')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "date",
+                    models.DateField(db_index=True, default=django.utils.timezone.localdate, verbose_name="datum"),
+                ),
+                (
+                    "duration_minutes",
+                    models.PositiveIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(720),
+                        ],
+                        verbose_name="duur (minuten)",
+                    ),
+                ),
+                (
+                    "activity",
+                    models.CharField(
+                        choices=[
+                            ("monitoring", "Monitoren en scrollen"),
+                            ("content", "Content maken"),
+                            ("group_conversation", "Online gesprek met meerdere jongeren"),
+                            ("consultation", "Overleg"),
+                            ("intervision", "Intervisie"),
+                            ("administration", "Administratie"),
+                            ("training", "Training"),
+                        ],
+                        max_length=24,
+                        verbose_name="activiteit",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="notitie")),
+                ("exported_at", models.DateTimeField(blank=True, null=True, verbose_name="geëxporteerd")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.team",
+                        verbose_name="team",
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="time_entries",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="jongerenwerker",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tijdregistratie',
-                'verbose_name_plural': 'tijdregistraties',
-                'ordering': ['-date', '-pk'],
+                "verbose_name": "tijdregistratie",
+                "verbose_name_plural": "tijdregistraties",
+                "ordering": ["-date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='YoungPersonHandle',
+            name="YoungPersonHandle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('handle', models.CharField(max_length=120, verbose_name='accountnaam')),
-                ('platform', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.platform', verbose_name='platform')),
-                ('young_person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='handles', to='registration.youngperson')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("handle", models.CharField(max_length=120, verbose_name="accountnaam")),
+                (
+                    "platform",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.platform",
+                        verbose_name="platform",
+                    ),
+                ),
+                (
+                    "young_person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="handles",
+                        to="registration.youngperson",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'account van een jongere',
-                'verbose_name_plural': 'accounts van jongeren',
-                'ordering': ['platform__name', 'handle'],
+                "verbose_name": "account van een jongere",
+                "verbose_name_plural": "accounts van jongeren",
+                "ordering": ["platform__name", "handle"],
             },
         ),
         migrations.AddConstraint(
-            model_name='funderagreement',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='agreement_period'),
+            model_name="funderagreement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_on__gte", models.F("starts_on"))), name="agreement_period"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='monthapproval',
-            constraint=models.UniqueConstraint(fields=('team', 'month'), name='monthapproval_unique_team_month'),
+            model_name="monthapproval",
+            constraint=models.UniqueConstraint(fields=("team", "month"), name="monthapproval_unique_team_month"),
         ),
         migrations.AddConstraint(
-            model_name='monthlyreportdelivery',
-            constraint=models.UniqueConstraint(fields=('agreement', 'month'), name='monthlyreportdelivery_unique'),
+            model_name="monthlyreportdelivery",
+            constraint=models.UniqueConstraint(fields=("agreement", "month"), name="monthlyreportdelivery_unique"),
         ),
         migrations.AddConstraint(
-            model_name='theme',
-            constraint=models.UniqueConstraint(fields=('organisation', 'slug'), name='theme_unique_slug_per_org'),
+            model_name="theme",
+            constraint=models.UniqueConstraint(fields=("organisation", "slug"), name="theme_unique_slug_per_org"),
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['team', 'date'], name='registratio_team_id_0fcf27_idx'),
+            model_name="contact",
+            index=models.Index(fields=["team", "date"], name="registratio_team_id_0fcf27_idx"),
         ),
         migrations.AddIndex(
-            model_name='contact',
-            index=models.Index(fields=['worker', 'date'], name='registratio_worker__f1cb76_idx'),
+            model_name="contact",
+            index=models.Index(fields=["worker", "date"], name="registratio_worker__f1cb76_idx"),
         ),
         migrations.AddConstraint(
-            model_name='contact',
-            constraint=models.CheckConstraint(condition=models.Q(('duration_minutes__gte', 1), ('duration_minutes__lte', 720)), name='contact_duration_range'),
+            model_name="contact",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("duration_minutes__gte", 1), ("duration_minutes__lte", 720)),
+                name="contact_duration_range",
+            ),
         ),
         migrations.AddIndex(
-            model_name='timeentry',
-            index=models.Index(fields=['team', 'date'], name='registratio_team_id_adc21b_idx'),
+            model_name="timeentry",
+            index=models.Index(fields=["team", "date"], name="registratio_team_id_adc21b_idx"),
         ),
         migrations.AddIndex(
-            model_name='timeentry',
-            index=models.Index(fields=['worker', 'date'], name='registratio_worker__d615f2_idx'),
+            model_name="timeentry",
+            index=models.Index(fields=["worker", "date"], name="registratio_worker__d615f2_idx"),
         ),
         migrations.AddConstraint(
-            model_name='timeentry',
-            constraint=models.CheckConstraint(condition=models.Q(('duration_minutes__gte', 1), ('duration_minutes__lte', 720)), name='timeentry_duration_range'),
+            model_name="timeentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("duration_minutes__gte", 1), ("duration_minutes__lte", 720)),
+                name="timeentry_duration_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='youngpersonhandle',
-            constraint=models.UniqueConstraint(fields=('young_person', 'platform', 'handle'), name='youngpersonhandle_unique'),
+            model_name="youngpersonhandle",
+            constraint=models.UniqueConstraint(
+                fields=("young_person", "platform", "handle"), name="youngpersonhandle_unique"
+            ),
         ),
     ]
