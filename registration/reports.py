@@ -199,7 +199,8 @@ def breakdown(contacts, entries, name):
 def totals(contacts, entries):
     """Contacts, young people reached and minutes over the whole report (one query)."""
     row = breakdown_total = {"contacts": 0, "reached": 0, "minutes": 0}
-    query = _grouped(contacts, [], True).union(_grouped(entries, [], False), all=True)
+    keys = [(_null_id(), _blank())]
+    query = _grouped(contacts, keys, True).union(_grouped(entries, keys, False), all=True)
     for part in query:
         for key in breakdown_total:
             row[key] += part[key] or 0
