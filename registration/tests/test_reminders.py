@@ -10,7 +10,13 @@ from notifications.services import notifications_send_due
 from registration import services
 from registration.models import MonthlyReportDelivery, TeamBudget
 from registration.services import reminders
-from registration.tests.factories import AgreementFactory, ContactFactory, TimeEntryFactory, YoungPersonFactory, make_goal
+from registration.tests.factories import (
+    AgreementFactory,
+    ContactFactory,
+    TimeEntryFactory,
+    YoungPersonFactory,
+    make_goal,
+)
 
 THURSDAY = datetime.date(2026, 11, 19)
 MONDAY = datetime.date(2026, 11, 23)
@@ -72,10 +78,16 @@ def test_agreement_at_80_and_100_percent_tells_the_manager_once(manager, worker,
 
 
 def test_follow_up_due_reminds_its_owner_once_and_is_resolved_when_done(worker, team_a, platform):
-    contact = ContactFactory(team=team_a, worker=worker, platform=platform, follow_up="Terugbellen",
-                             follow_up_due=datetime.date(2026, 11, 21))
-    ContactFactory(team=team_a, worker=worker, platform=platform, follow_up="Later",
-                   follow_up_due=datetime.date(2026, 12, 21))
+    contact = ContactFactory(
+        team=team_a,
+        worker=worker,
+        platform=platform,
+        follow_up="Terugbellen",
+        follow_up_due=datetime.date(2026, 11, 21),
+    )
+    ContactFactory(
+        team=team_a, worker=worker, platform=platform, follow_up="Later", follow_up_due=datetime.date(2026, 12, 21)
+    )
     reminders.reminders_follow_up(datetime.date(2026, 11, 20))
     reminders.reminders_follow_up(datetime.date(2026, 11, 20))
     assert kinds(worker) == [Kind.CONTACT_FOLLOW_UP_DUE]
@@ -106,8 +118,9 @@ def test_approved_month_is_not_reminded_and_resolves_the_reminder(
 
 
 def test_monthly_report_goes_out_once_on_the_first_working_day(manager, worker, team_a, platform):
-    agreement = AgreementFactory(organisation=team_a.organisation, teams=[team_a], monthly_report=True,
-                                 report_recipient=manager)
+    agreement = AgreementFactory(
+        organisation=team_a.organisation, teams=[team_a], monthly_report=True, report_recipient=manager
+    )
     make_goal(agreement)
     young_person = YoungPersonFactory(team=team_a, pseudonym="Geheimenaam")
     contact = ContactFactory(team=team_a, worker=worker, platform=platform, date=datetime.date(2026, 10, 14))
@@ -134,9 +147,12 @@ def test_beat_schedule_has_every_registration_task():
 
     tasks = {entry["task"] for entry in app.conf.beat_schedule.values()}
     assert {
-        "registration.remind_nothing_logged", "registration.remind_weekly_budget",
-        "registration.remind_agreement_budget", "registration.remind_follow_up",
-        "registration.remind_month_to_approve", "registration.send_monthly_reports",
+        "registration.remind_nothing_logged",
+        "registration.remind_weekly_budget",
+        "registration.remind_agreement_budget",
+        "registration.remind_follow_up",
+        "registration.remind_month_to_approve",
+        "registration.send_monthly_reports",
     } <= tasks
 
 
