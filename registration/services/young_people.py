@@ -149,27 +149,41 @@ def young_person_export_data(*, actor, young_person, request=None):
     return data
 
 
-def _open_signal_reason(young_person):
-    """The signals app may not be built yet: query it only when its Signal model exists."""
+def signal_links():
+    """The Signal model and its fields that point at a young person, or (None, []) before the signals app has one."""
     if not apps.is_installed("signals"):
-        return None
+        return None, []
     try:
         signal_model = apps.get_model("signals", "Signal")
     except LookupError:
-        return None
-    lookups = []
-    for field in signal_model._meta.get_fields():
-        if getattr(field, "related_model", None) is YoungPerson and (field.many_to_many or field.many_to_one):
-            lookups.append(field.name)
-    if not lookups:
+        return None, []
+    lookups = [
+        field.name
+        for field in signal_model._meta.get_fields()
+        if getattr(field, "related_model", None) is YoungPerson and (field.many_to_many or field.many_to_one)
+    ]
+    return signal_model, lookups
+
+
+def young_person_signals(young_person):
+    """The signals about one young person (empty while the signals app has no Signal model)."""
+    signal_model, lookups = signal_links()
+    if signal_model is None or not lookups:
         return None
     query = models.Q()
     for name in lookups:
         query |= models.Q(**{name: young_person})
-    signals = signal_model._base_manager.filter(query)
+    return signal_model._base_manager.filter(query).distinct()
+
+
+def _open_signal_reason(young_person):
+    """The signals app may not be built yet: query it only when its Signal model exists."""
+    signals = young_person_signals(young_person)
+    if signals is None:
+        return None
     if hasattr(signals, "open"):
         signals = signals.open()
-    elif any(f.name == "status" for f in signal_model._meta.concrete_fields):
+    elif any(f.name == "status" for f in signals.model._meta.concrete_fields):
         signals = signals.exclude(status__in=OPEN_SIGNAL_EXCLUDED_STATUSES)
     if signals.exists():
         return _("Er loopt nog een signaal over deze jongere. Sluit eerst het signaal af; daarna kun je wissen.")

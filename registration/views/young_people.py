@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,7 @@ from audit.services import Action, audit_log
 from jongerenwerk.errors import DomainError
 from registration import permissions, selectors, services
 from registration.forms import MergeForm, YoungPersonForm
+from registration.services.young_people import young_person_signals
 
 
 @login_required
@@ -36,11 +38,10 @@ def _chronology(young_person):
         {"date": c.date, "kind": "contact", "object": c}
         for c in young_person.contacts.select_related("platform", "worker").order_by("-date")
     ]
-    related = getattr(young_person, "signals", None)
-    if related is not None and hasattr(related, "all"):
-        for signal in related.all():
-            date = getattr(signal, "created_at", None)
-            items.append({"date": date.date() if date else None, "kind": "signal", "object": signal})
+    signals = young_person_signals(young_person)
+    for signal in signals.order_by("-pk")[:200] if signals is not None else []:
+        moment = getattr(signal, "created_at", None)
+        items.append({"date": timezone.localdate(moment) if moment else None, "kind": "signal", "object": signal})
     return sorted(items, key=lambda item: (item["date"] is not None, item["date"]), reverse=True)
 
 
