@@ -115,3 +115,32 @@ def test_owner_edits_a_contact(client_for, worker, team_a, platform, group_a):
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.duration_minutes == 55
+
+
+def test_locked_contact_cannot_be_deleted(client_for, lead, worker, team_a, platform):
+    from registration import services
+
+    contact = ContactFactory(team=team_a, worker=worker, platform=platform, date=datetime.date(2026, 10, 3))
+    services.month_approve(team=team_a, month=datetime.date(2026, 10, 1), actor=lead)
+    response = post_form(client_for(worker), f"/registratie/contact/{contact.pk}/verwijderen/", follow=True)
+    assert "goedgekeurd door de teamleider" in response.content.decode()
+    assert Contact.objects.filter(pk=contact.pk).exists()
+
+
+def test_owner_marks_the_follow_up_done(client_for, worker, team_a, platform):
+    contact = ContactFactory(
+        team=team_a, worker=worker, platform=platform, follow_up="Bellen", follow_up_due=datetime.date(2026, 11, 21)
+    )
+    response = post_form(client_for(worker), f"/registratie/contact/{contact.pk}/vervolgactie-klaar/")
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.follow_up_done_at is not None
+
+
+def test_outsider_cannot_mark_a_follow_up_done(client_for, outsider, worker, team_a, platform):
+    contact = ContactFactory(
+        team=team_a, worker=worker, platform=platform, follow_up="Bellen", follow_up_due=datetime.date(2026, 11, 21)
+    )
+    assert post_form(client_for(outsider), f"/registratie/contact/{contact.pk}/vervolgactie-klaar/").status_code == 404
+    contact.refresh_from_db()
+    assert contact.follow_up_done_at is None

@@ -47,8 +47,8 @@ def test_worker_logs_lead_approves_manager_reports(
     agreement = AgreementFactory(
         organisation=team_a.organisation,
         teams=[team_a],
-        starts_on=today.replace(month=1, day=1),
-        ends_on=today.replace(month=12, day=31),
+        starts_on=datetime.date(today.year - 1, 1, 1),
+        ends_on=datetime.date(today.year, 12, 31),
     )
     make_goal(agreement)
     page = browser_page
