@@ -51,3 +51,10 @@ def can_build_reports(user):
 
 def can_set_budget(user, team_id):
     return is_manager(user) or is_team_lead(user, team_id)
+
+
+def can_manage_themes(user):
+    """The organisation's list of contact themes is kept by a manager or the administrator."""
+    from accounts.permissions import is_administrator
+
+    return is_manager(user) or is_administrator(user)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from registration.views import agreements, dashboard, entries, periods, reports, young_people
+from registration.views import agreements, dashboard, entries, periods, reports, themes, young_people
 
 app_name = "registration"
 urlpatterns = [
@@ -29,6 +29,8 @@ urlpatterns = [
     path("opdrachten/", agreements.agreement_list, name="agreement_list"),
     path("opdrachten/nieuw/", agreements.agreement_create, name="agreement_create"),
     path("opdrachten/<int:pk>/wijzigen/", agreements.agreement_edit, name="agreement_edit"),
+    path("themas/", themes.theme_list, name="theme_list"),
+    path("themas/<int:pk>/aan-uit/", themes.theme_toggle, name="theme_toggle"),
     path("budget/<int:team_id>/", agreements.budget_team, name="budget_team"),
     path("rapport/", reports.report, name="report"),
     path("rapport/export/<str:fmt>/", reports.report_export, name="report_export"),

@@ -175,3 +175,35 @@ def time_entry_delete(*, actor, entry, request=None):
     period_ensure_open(team_id=entry.team_id, date=entry.date)
     audit_log(actor=actor, action=Action.DELETE, target=entry, request=request)
     entry.delete()
+
+
+@transaction.atomic
+def theme_add(*, actor, name, request=None):
+    """Add a theme to the actor's organisation (manager or administrator)."""
+    from django.utils.text import slugify
+
+    from registration.permissions import can_manage_themes
+
+    if not can_manage_themes(actor):
+        raise DomainError(_("Thema's beheert een manager of de beheerder."))
+    name = name.strip()
+    slug = slugify(name)[:60]
+    if not slug:
+        raise DomainError(_("Geef het thema een naam, bijvoorbeeld Sport."), field="name")
+    if Theme.objects.filter(organisation_id=actor.organisation_id, slug=slug).exists():
+        raise DomainError(_("Dit thema bestaat al."), field="name")
+    order = Theme.objects.filter(organisation_id=actor.organisation_id).count()
+    theme = Theme.objects.create(organisation_id=actor.organisation_id, slug=slug, name=name, order=order)
+    audit_log(actor=actor, action=Action.CREATE, target=theme, request=request)
+    return theme
+
+
+@transaction.atomic
+def theme_set_active(*, actor, theme, is_active, request=None):
+    """Take a theme out of use (old contacts keep it) or back into use."""
+    from registration.permissions import can_manage_themes
+
+    if not can_manage_themes(actor):
+        raise DomainError(_("Thema's beheert een manager of de beheerder."))
+    Theme.objects.filter(pk=theme.pk).update(is_active=is_active)
+    audit_log(actor=actor, action=Action.CHANGE, target=theme, request=request, detail=f"active={is_active}")
