@@ -7,3 +7,10 @@ def test_worker_home_shows_the_week_panel_and_menu(client_for, worker):
 def test_manager_menu_has_reports_and_agreements(client_for, manager):
     html = client_for(manager).get("/").content.decode()
     assert "/registratie/rapport/" in html and "/registratie/opdrachten/" in html
+
+
+def test_quick_form_speaks_english_for_an_english_user(client_for, worker):
+    worker.language = "en"
+    worker.save(update_fields=["language"])
+    html = client_for(worker).get("/registratie/contact/snel/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Save contact" in html
