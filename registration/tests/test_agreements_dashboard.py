@@ -144,3 +144,15 @@ def test_dashboard_query_count_does_not_grow(
     client.get("/")
     with django_assert_num_queries(22):
         client.get(DASHBOARD)
+
+
+def test_dashboard_anonymous_is_sent_to_login(client):
+    assert client.get(DASHBOARD).status_code == 302
+
+
+def test_dashboard_is_403_for_an_administrator_without_registering_role(client_for, administrator):
+    assert client_for(administrator).get(DASHBOARD).status_code == 403
+
+
+def test_budget_page_of_another_organisation_is_404(client_for, lead, other_team):
+    assert client_for(lead).get(f"/registratie/budget/{other_team.pk}/").status_code == 404

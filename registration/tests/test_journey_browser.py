@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import time
 
 import pytest
 from django.utils import timezone
@@ -57,6 +58,7 @@ def test_worker_logs_lead_approves_manager_reports(
     # 1. A youth worker on a phone logs a contact with the quick form, then a time entry.
     page.set_viewport_size({"width": 375, "height": 812})
     browser_login(page, worker)
+    started = time.monotonic()
     page.goto("/registratie/contact/snel/")
     page.shot("1-quick-contact-form")
     page.select_option("#id_platform", str(platform.pk))
@@ -67,6 +69,7 @@ def test_worker_logs_lead_approves_manager_reports(
     page.wait_for_url("**/registratie/?week=*")
     page.shot("2-week-after-contact")
     assert Contact.objects.filter(worker=worker, date=today, duration_minutes=15, young_people_count=2).exists()
+    assert time.monotonic() - started < 30
     page.goto("/registratie/tijd/nieuw/")
     page.select_option("#id_activity", "monitoring")
     page.fill("#id_duration_minutes", "30")
@@ -125,4 +128,8 @@ def test_worker_logs_lead_approves_manager_reports(
     assert f"{round(want_minutes / 60, 2)} uur" in text
     assert team_a.organisation.name in text
     page.shot("7-after-downloads")
+    page.goto("/registratie/overzicht/")
+    page.wait_for_function("() => window.Chart !== undefined")
+    assert page.locator(f"#chart-agreement-{agreement.pk}").is_visible()
+    page.shot("8-manager-dashboard")
     assert Contact.objects.filter(exported_at__isnull=False).count() == want_contacts

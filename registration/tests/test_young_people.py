@@ -156,3 +156,13 @@ def test_selectors_are_scoped(worker, team_a, team_b, platform):
     ContactFactory(team=team_b, worker=colleague_b, platform=platform)
     assert list(young_person_list(worker)) == [mine]
     assert list(contact_list(worker)) == []
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_list_query_count_does_not_grow(client_for, worker, team_a, size, django_assert_num_queries):
+    for _index in range(size):
+        YoungPersonFactory(team=team_a)
+    client = client_for(worker)
+    client.get("/")
+    with django_assert_num_queries(14):
+        client.get("/registratie/jongeren/")
