@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from accounts.models import Membership
 from registration import selectors
-from registration.models import Contact, TimeEntry
+from registration.models import AgreementGoal, Contact, TimeEntry
 from registration.permissions import REGISTERING_ROLES
-from registration.reports import goal_progress
+from registration.reports import goal_progress, period_range
 
 TEAM_WEEKS = 8
 
@@ -84,8 +84,8 @@ def _agreement_rows(model, agreement_ids, is_contacts):
         team__funder_agreements__starts_on__lte=F("date"),
         team__funder_agreements__ends_on__gte=F("date"),
     )
-    rows = rows.annotate(agreement_id=F("team__funder_agreements"), week=TruncWeek("date", output_field=DateField()))
-    rows = rows.values("agreement_id", "week")
+    rows = rows.annotate(agreement_id=F("team__funder_agreements"), day=F("date"))
+    rows = rows.values("agreement_id", "day")
     if is_contacts:
         return rows.annotate(
             contacts=Count("pk"), reached=Sum("young_people_count"), minutes=Sum("duration_minutes")
@@ -110,14 +110,57 @@ def _agreement_workers(model, agreement_ids):
     )
 
 
-def agreement_progress(user):
+def _sum(days, start, end):
+    total = {"contacts": 0, "reached": 0, "minutes": 0}
+    for day, item in days.items():
+        if start <= day <= end:
+            for key in total:
+                total[key] += item[key]
+    total["hours"] = round(total["minutes"] / 60, 1)
+    return total
+
+
+def _goals(agreement, days, worker_count, today):
+    """Each goal against its target: over the whole agreement, or over the current week/month/quarter/year."""
+    rows = []
+    for goal in agreement.goals.all():
+        if goal.per == AgreementGoal.Per.AGREEMENT or goal.metric == AgreementGoal.Metric.HOURS_PER_WORKER_WEEK:
+            start, end = agreement.starts_on, min(agreement.ends_on, today)
+            rows.extend(goal_progress_for(goal, agreement, start, end, _sum(days, start, end), worker_count))
+        else:
+            start, end = period_range(goal.per, today)
+            total = _sum(days, start, end)
+            actual = {
+                AgreementGoal.Metric.CONTACTS: total["contacts"],
+                AgreementGoal.Metric.YOUNG_PEOPLE: total["reached"],
+                AgreementGoal.Metric.HOURS: total["hours"],
+            }[goal.metric]
+            rows.append(
+                {
+                    "goal": goal,
+                    "description": goal.description,
+                    "target": goal.target,
+                    "actual": actual,
+                    "percent": round(100 * actual / goal.target),
+                    "period": (start, end),
+                }
+            )
+    return rows
+
+
+def goal_progress_for(goal, agreement, start, end, total, worker_count):
+    return [row for row in goal_progress(agreement, start, end, total, worker_count) if row["goal"] == goal]
+
+
+def agreement_progress(user, today=None):
     """Every agreement's hours against budget (per week, for the chart) and each goal against target."""
+    today = today or timezone.localdate()
     agreements = list(selectors.agreement_list(user))
     ids = [a.pk for a in agreements]
-    weekly = {}
+    daily = {}
     for row in _agreement_rows(Contact, ids, True).union(_agreement_rows(TimeEntry, ids, False), all=True):
-        item = weekly.setdefault(row["agreement_id"], {}).setdefault(
-            row["week"], {"contacts": 0, "reached": 0, "minutes": 0}
+        item = daily.setdefault(row["agreement_id"], {}).setdefault(
+            row["day"], {"contacts": 0, "reached": 0, "minutes": 0}
         )
         for key in item:
             item[key] += row[key] or 0
@@ -126,28 +169,24 @@ def agreement_progress(user):
         workers.setdefault(agreement_id, set()).add(worker_id)
     result = []
     for agreement in agreements:
-        weeks = weekly.get(agreement.pk, {})
-        total = {key: sum(w[key] for w in weeks.values()) for key in ("contacts", "reached", "minutes")}
-        total["hours"] = round(total["minutes"] / 60, 1)
+        days = daily.get(agreement.pk, {})
+        total = _sum(days, agreement.starts_on, agreement.ends_on)
+        weeks = {}
+        for day, item in days.items():
+            week = selectors.week_start(day)
+            weeks[week] = weeks.get(week, 0) + item["minutes"]
         week_count = max(((agreement.ends_on - agreement.starts_on).days + 1) / 7, 1)
-        week_budget = round(agreement.hour_budget / week_count, 1)
         ordered = sorted(weeks.items())
         result.append(
             {
                 "agreement": agreement,
                 "total": total,
                 "percent": round(100 * total["hours"] / agreement.hour_budget) if agreement.hour_budget else 0,
-                "goals": goal_progress(
-                    agreement,
-                    agreement.starts_on,
-                    min(agreement.ends_on, timezone.localdate()),
-                    total,
-                    len(workers.get(agreement.pk, ())),
-                ),
+                "goals": _goals(agreement, days, len(workers.get(agreement.pk, ())), today),
                 "chart": {
-                    "labels": [week.strftime("%d-%m") for week, _item in ordered],
-                    "hours": [round(item["minutes"] / 60, 1) for _week, item in ordered],
-                    "budget": week_budget,
+                    "labels": [week.strftime("%d-%m") for week, _minutes in ordered],
+                    "hours": [round(minutes / 60, 1) for _week, minutes in ordered],
+                    "budget": round(agreement.hour_budget / week_count, 1),
                 },
             }
         )

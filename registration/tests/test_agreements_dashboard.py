@@ -156,3 +156,13 @@ def test_dashboard_is_403_for_an_administrator_without_registering_role(client_f
 
 def test_budget_page_of_another_organisation_is_404(client_for, lead, other_team):
     assert client_for(lead).get(f"/registratie/budget/{other_team.pk}/").status_code == 404
+
+
+def test_quarter_goal_counts_the_current_quarter(client_for, manager, worker, team_a, platform):
+    agreement = AgreementFactory(organisation=team_a.organisation, teams=[team_a])
+    make_goal(agreement, description="120 contacten per kwartaal", metric="contacts", target=120, per="quarter")
+    ContactFactory(team=team_a, worker=worker, platform=platform, date=datetime.date(2026, 9, 30))
+    ContactFactory(team=team_a, worker=worker, platform=platform, date=datetime.date(2026, 10, 1))
+    ContactFactory(team=team_a, worker=worker, platform=platform, date=datetime.date(2026, 11, 19))
+    goal = client_for(manager).get(DASHBOARD).context["agreements"][0]["goals"][0]
+    assert (goal["target"], goal["actual"], goal["percent"]) == (120, 2, 2)
