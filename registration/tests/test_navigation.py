@@ -14,3 +14,14 @@ def test_quick_form_speaks_english_for_an_english_user(client_for, worker):
     worker.save(update_fields=["language"])
     html = client_for(worker).get("/registratie/contact/snel/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Save contact" in html
+
+
+def test_lead_home_shows_last_month_to_approve_until_approved(client_for, lead, team_a):
+    import datetime
+
+    from registration import services
+
+    client = client_for(lead)
+    assert f"/registratie/maanden/{team_a.pk}/2026-10/" in client.get("/").content.decode()
+    services.month_approve(team=team_a, month=datetime.date(2026, 10, 1), actor=lead)
+    assert f"/registratie/maanden/{team_a.pk}/2026-10/" not in client.get("/").content.decode()
