@@ -42,11 +42,10 @@ def reminders_nothing_logged(today=None):
     logged = _logged_worker_ids(start, min(end, today))
     silent = list(_workers().exclude(user_id__in=logged).select_related("user", "team"))
     link = reverse("registration:week")
-    count = 0
-    for user_id in {m.user_id for m in silent}:
-        user = next(m.user for m in silent if m.user_id == user_id)
+    people = {m.user_id: m.user for m in silent}
+    for user in people.values():
         notification_schedule(recipient=user, kind=Kind.NOTHING_LOGGED, link=link, key=f"{start:%G-W%V}-{key}")
-        count += 1
+    count = len(people)
     if key == "mon":
         count += _tell_leads(silent, start)
     return count
