@@ -1,0 +1,279 @@
+"""The hour and contact report: filters, totals and breakdowns, aggregated in the database.
+
+Each breakdown is one grouped query: contacts and time entries grouped alike and joined with UNION ALL.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import BigIntegerField, CharField, Count, DateField, IntegerField, Sum, Value
+from django.db.models.functions import TruncMonth, TruncWeek
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from registration.models import (
+    CONTACT_ACTIVITY,
+    CONTACT_ACTIVITY_LABEL,
+    Activity,
+    AgreementGoal,
+    Contact,
+    TimeEntry,
+)
+
+NONE_LABEL = _("(geen)")
+
+
+@dataclass
+class ReportFilter:
+    """What a report covers. `team_ids` are already limited to the teams the person may report on."""
+
+    start: datetime.date
+    end: datetime.date
+    team_ids: list
+    worker_ids: list = field(default_factory=list)
+    agreement: object = None
+    activity: str = ""
+    target_group_ids: list = field(default_factory=list)
+    platform_ids: list = field(default_factory=list)
+
+    def as_params(self):
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "team_ids": list(self.team_ids),
+            "worker_ids": list(self.worker_ids),
+            "agreement_id": getattr(self.agreement, "pk", None),
+            "activity": self.activity,
+            "target_group_ids": list(self.target_group_ids),
+            "platform_ids": list(self.platform_ids),
+        }
+
+
+def period_range(kind, day):
+    """The first and last day of the week, month, quarter or year around a day."""
+    if kind == "week":
+        start = day - datetime.timedelta(days=day.weekday())
+        return start, start + datetime.timedelta(days=6)
+    if kind == "month":
+        start = day.replace(day=1)
+    elif kind == "quarter":
+        start = datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    else:
+        return datetime.date(day.year, 1, 1), datetime.date(day.year, 12, 31)
+    months = 1 if kind == "month" else 3
+    year, month = divmod(start.month - 1 + months, 12)
+    return start, datetime.date(start.year + year, month + 1, 1) - datetime.timedelta(days=1)
+
+
+def report_querysets(report_filter):
+    """The contacts and time entries a report covers (the caller scoped team_ids to the person)."""
+    f = report_filter
+    team_ids = list(f.team_ids)
+    start, end = f.start, f.end
+    if f.agreement is not None:
+        agreement_teams = {t.pk for t in f.agreement.teams.all()}
+        team_ids = [tid for tid in team_ids if tid in agreement_teams]
+        start, end = max(start, f.agreement.starts_on), min(end, f.agreement.ends_on)
+    contacts = Contact.objects.filter(team_id__in=team_ids, date__range=(start, end))
+    entries = TimeEntry.objects.filter(team_id__in=team_ids, date__range=(start, end))
+    if f.worker_ids:
+        contacts = contacts.filter(worker_id__in=f.worker_ids)
+        entries = entries.filter(worker_id__in=f.worker_ids)
+    if f.activity == CONTACT_ACTIVITY:
+        entries = entries.none()
+    elif f.activity:
+        contacts = contacts.none()
+        entries = entries.filter(activity=f.activity)
+    # Time entries have no target group or platform: filtering on either leaves only contacts.
+    if f.target_group_ids:
+        contacts = contacts.filter(target_group_id__in=f.target_group_ids)
+        entries = entries.none()
+    if f.platform_ids:
+        contacts = contacts.filter(platform_id__in=f.platform_ids)
+        entries = entries.none()
+    return contacts.order_by(), entries.order_by()
+
+
+def _null_id():
+    return Value(None, output_field=BigIntegerField())
+
+
+def _blank():
+    return Value("", output_field=CharField())
+
+
+# name -> (title, column titles, contact keys, time-entry keys); keys are (id expression, label expression).
+def _breakdown_specs():
+    return {
+        "team": (_("Per team"), [_("Team")], [("team_id", "team__name")], [("team_id", "team__name")]),
+        "worker": (
+            _("Per jongerenwerker"),
+            [_("Jongerenwerker")],
+            [("worker_id", "worker__full_name")],
+            [("worker_id", "worker__full_name")],
+        ),
+        "activity": (
+            _("Per activiteit"),
+            [_("Activiteit")],
+            [(_null_id(), Value(CONTACT_ACTIVITY, output_field=CharField()))],
+            [(_null_id(), "activity")],
+        ),
+        "target_group": (
+            _("Per doelgroep"),
+            [_("Doelgroep")],
+            [("target_group_id", "target_group__name")],
+            [(_null_id(), _blank())],
+        ),
+        "platform": (_("Per platform"), [_("Platform")], [("platform_id", "platform__name")], [(_null_id(), _blank())]),
+        "month": (
+            _("Per maand"),
+            [_("Maand")],
+            [(_null_id(), TruncMonth("date", output_field=DateField()))],
+            [(_null_id(), TruncMonth("date", output_field=DateField()))],
+        ),
+        "worker_month": (
+            _("Per jongerenwerker per maand"),
+            [_("Jongerenwerker"), _("Maand")],
+            [("worker_id", "worker__full_name"), (_null_id(), TruncMonth("date", output_field=DateField()))],
+            [("worker_id", "worker__full_name"), (_null_id(), TruncMonth("date", output_field=DateField()))],
+        ),
+    }
+
+
+def _expr(value):
+    from django.db.models import F
+
+    return F(value) if isinstance(value, str) else value
+
+
+def _grouped(queryset, keys, is_contacts):
+    names = {}
+    for index, (id_expr, label_expr) in enumerate(keys):
+        names[f"k{index}_id"] = _expr(id_expr)
+        names[f"k{index}_label"] = _expr(label_expr)
+    grouped = queryset.annotate(**names).values(*names.keys())
+    if is_contacts:
+        return grouped.annotate(
+            contacts=Count("pk"), reached=Sum("young_people_count"), minutes=Sum("duration_minutes")
+        )
+    return grouped.annotate(
+        contacts=Value(0, output_field=IntegerField()),
+        reached=Value(0, output_field=BigIntegerField()),
+        minutes=Sum("duration_minutes"),
+    )
+
+
+def _label(name, value):
+    if value in (None, ""):
+        return str(NONE_LABEL)
+    if name == "activity":
+        return str(CONTACT_ACTIVITY_LABEL) if value == CONTACT_ACTIVITY else str(Activity(value).label)
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return value
+
+
+def breakdown(contacts, entries, name):
+    """One breakdown of the report, from one UNION ALL query of two grouped selects."""
+    title, columns, contact_keys, entry_keys = _breakdown_specs()[name]
+    query = _grouped(contacts, contact_keys, True).union(_grouped(entries, entry_keys, False), all=True)
+    merged = {}
+    for row in query:
+        key = tuple((row[f"k{i}_id"], row[f"k{i}_label"]) for i in range(len(columns)))
+        item = merged.setdefault(key, {"contacts": 0, "reached": 0, "minutes": 0})
+        item["contacts"] += row["contacts"] or 0
+        item["reached"] += row["reached"] or 0
+        item["minutes"] += row["minutes"] or 0
+    rows = []
+    for key, item in merged.items():
+        labels = [_label(name, label) for _id, label in key]
+        rows.append({"labels": labels, **item, "hours": round(item["minutes"] / 60, 2)})
+    rows.sort(
+        key=lambda r: [
+            str(label) if not isinstance(label, datetime.date) else label.isoformat() for label in r["labels"]
+        ]
+    )
+    return {"name": name, "title": str(title), "columns": [str(c) for c in columns], "rows": rows}
+
+
+def totals(contacts, entries):
+    """Contacts, young people reached and minutes over the whole report (one query)."""
+    row = breakdown_total = {"contacts": 0, "reached": 0, "minutes": 0}
+    keys = [(_null_id(), _blank())]
+    query = _grouped(contacts, keys, True).union(_grouped(entries, keys, False), all=True)
+    for part in query:
+        for key in breakdown_total:
+            row[key] += part[key] or 0
+    row["hours"] = round(row["minutes"] / 60, 2)
+    return row
+
+
+def weekly_hours(contacts, entries):
+    """Hours per week (for the chart): [(monday, hours)] (one query)."""
+    keys = [(_null_id(), TruncWeek("date", output_field=DateField()))]
+    query = _grouped(contacts, keys, True).union(_grouped(entries, keys, False), all=True)
+    weeks = {}
+    for row in query:
+        weeks[row["k0_label"]] = weeks.get(row["k0_label"], 0) + (row["minutes"] or 0)
+    return [(week, round(minutes / 60, 2)) for week, minutes in sorted(weeks.items())]
+
+
+PERIOD_DAYS = {"week": 7, "month": 365.25 / 12, "quarter": 365.25 / 4, "year": 365.25}
+
+
+def goal_progress(agreement, start, end, total, worker_count):
+    """Each goal of an agreement against its target, prorated to the report's period."""
+    start, end = max(start, agreement.starts_on), min(end, agreement.ends_on)
+    days = max((end - start).days + 1, 0)
+    progress = []
+    for goal in agreement.goals.all():
+        if goal.per == AgreementGoal.Per.AGREEMENT:
+            target = goal.target
+        else:
+            target = round(goal.target * days / PERIOD_DAYS[goal.per], 1)
+        actual = {
+            AgreementGoal.Metric.CONTACTS: total["contacts"],
+            AgreementGoal.Metric.YOUNG_PEOPLE: total["reached"],
+            AgreementGoal.Metric.HOURS: total["hours"],
+            AgreementGoal.Metric.HOURS_PER_WORKER_WEEK: round(
+                total["hours"] / max(worker_count, 1) / max(days / 7, 1), 1
+            ),
+        }[goal.metric]
+        if goal.metric == AgreementGoal.Metric.HOURS_PER_WORKER_WEEK:
+            target = goal.target
+        percent = round(100 * actual / target) if target else 0
+        progress.append(
+            {"goal": goal, "description": goal.description, "target": target, "actual": actual, "percent": percent}
+        )
+    return progress
+
+
+BREAKDOWNS = ("team", "worker", "activity", "target_group", "platform", "month", "worker_month")
+
+
+def report_build(report_filter):
+    """The whole report: totals, each breakdown, hours per week and goal progress (constant queries)."""
+    contacts, entries = report_querysets(report_filter)
+    total = totals(contacts, entries)
+    breakdowns = [breakdown(contacts, entries, name) for name in BREAKDOWNS]
+    goals = []
+    if report_filter.agreement is not None:
+        worker_count = len(breakdowns[1]["rows"])
+        goals = goal_progress(report_filter.agreement, report_filter.start, report_filter.end, total, worker_count)
+    return {
+        "filter": report_filter,
+        "totals": total,
+        "breakdowns": breakdowns,
+        "weeks": weekly_hours(contacts, entries),
+        "goals": goals,
+        "generated_at": timezone.now(),
+    }
+
+
+def report_mark_exported(report_filter):
+    """Mark every contact and time entry in the report as exported to the funder (first export time kept)."""
+    contacts, entries = report_querysets(report_filter)
+    now = timezone.now()
+    return contacts.filter(exported_at__isnull=True).update(exported_at=now) + entries.filter(
+        exported_at__isnull=True
+    ).update(exported_at=now)

@@ -1,0 +1,256 @@
+"""Reads of contact registration and time that depend on who is asking."""
+
+import datetime
+
+from django.db.models import Count, IntegerField, Sum, Value
+from django.db.models.functions import Coalesce
+
+from accounts.models import Membership, Platform, PlatformAccount, TargetGroup, Team
+from accounts.permissions import is_manager, require
+from accounts.selectors import get_visible_or_404
+from registration import permissions
+from registration.models import (
+    Contact,
+    FunderAgreement,
+    MonthApproval,
+    TeamBudget,
+    Theme,
+    TimeEntry,
+    YoungPerson,
+)
+
+DEFAULT_WEEKLY_MINUTES = 4 * 60
+
+
+def young_person_list(user):
+    """The young-person records of the teams this person may see, with their target group."""
+    return YoungPerson.objects.visible_to(user).select_related("team", "target_group").order_by("pseudonym")
+
+
+def contact_list(user):
+    """The contacts of the teams this person may see, newest first, with what a list shows."""
+    return Contact.objects.visible_to(user).select_related("team", "worker", "platform", "target_group")
+
+
+def time_entry_list(user):
+    """The time entries of the teams this person may see, newest first."""
+    return TimeEntry.objects.visible_to(user).select_related("team", "worker")
+
+
+def get_young_person_for_user(user, pk):
+    """One visible young-person record, else 404."""
+    return get_visible_or_404(YoungPerson.objects.select_related("team", "target_group"), user, pk)
+
+
+def get_contact_for_user(user, pk, for_write=False):
+    """One visible contact, else 404; 403 when it is to be changed by someone who may not."""
+    contact = get_visible_or_404(Contact.objects.select_related("team", "worker", "platform", "target_group"), user, pk)
+    if for_write:
+        require(permissions.can_edit_entry(user, contact))
+    return contact
+
+
+def get_time_entry_for_user(user, pk, for_write=False):
+    """One visible time entry, else 404; 403 when it is to be changed by someone who may not."""
+    entry = get_visible_or_404(TimeEntry.objects.select_related("team", "worker"), user, pk)
+    if for_write:
+        require(permissions.can_edit_entry(user, entry))
+    return entry
+
+
+def get_agreement_for_user(user, pk):
+    """One funder agreement of the person's organisation, for managers only (404 for others outside it)."""
+    agreement = get_visible_or_404(FunderAgreement.objects.all(), user, pk)
+    require(permissions.can_manage_agreements(user))
+    return agreement
+
+
+def agreement_list(user):
+    """The funder agreements of this person's organisation, with their teams."""
+    return FunderAgreement.objects.visible_to(user).prefetch_related("teams", "goals")
+
+
+def registering_teams(user):
+    """The teams in which this person logs contacts and time."""
+    team_ids = [tid for tid, role in _memberships(user) if role in permissions.REGISTERING_ROLES]
+    return Team.objects.filter(pk__in=team_ids).order_by("name")
+
+
+def report_teams(user):
+    """The teams this person may build reports for: all visible for a manager, the led teams for a lead."""
+    if is_manager(user):
+        return Team.objects.visible_to(user).order_by("name")
+    led = [tid for tid, role in _memberships(user) if role == Membership.Role.TEAM_LEAD]
+    return Team.objects.filter(pk__in=led).order_by("name")
+
+
+def _memberships(user):
+    from accounts.selectors import memberships_of
+
+    return memberships_of(user)
+
+
+def platform_choices(user):
+    return Platform.objects.visible_to(user).filter(is_active=True).order_by("name")
+
+
+def target_group_choices(user, team_ids=None):
+    groups = TargetGroup.objects.visible_to(user).filter(is_archived=False).select_related("team")
+    if team_ids is not None:
+        groups = groups.filter(team_id__in=team_ids)
+    return groups.order_by("name")
+
+
+def platform_account_choices(user, team_ids=None):
+    accounts = (
+        PlatformAccount.objects.visible_to(user)
+        .select_related("platform")
+        .exclude(status__in=[PlatformAccount.Status.ARCHIVED, PlatformAccount.Status.REJECTED])
+    )
+    if team_ids is not None:
+        accounts = accounts.filter(team_id__in=team_ids)
+    return accounts
+
+
+def theme_choices(user):
+    """The organisation's active themes; the default list is seeded the first time it is asked for."""
+    from registration.services import theme_seed_defaults
+
+    if user.organisation_id is None:
+        return Theme.objects.none()
+    theme_seed_defaults(organisation_id=user.organisation_id)
+    return Theme.objects.visible_to(user).filter(is_active=True)
+
+
+def last_contact_defaults(user):
+    """The choices of this worker's last contact, to start the next one with (one query)."""
+    last = (
+        Contact.objects.filter(worker=user)
+        .order_by("-created_at")
+        .values("team_id", "platform_id", "platform_account_id", "target_group_id", "channel", "duration_minutes")
+        .first()
+    )
+    if last is None:
+        return {}
+    return {
+        "team": last["team_id"],
+        "platform": last["platform_id"],
+        "platform_account": last["platform_account_id"],
+        "target_group": last["target_group_id"],
+        "channel": last["channel"],
+    }
+
+
+def week_start(day):
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def worker_minutes(worker_ids, start, end):
+    """Logged minutes per worker between two dates (inclusive), contacts and time entries together (1 query)."""
+    contacts = (
+        Contact.objects.filter(worker_id__in=worker_ids, date__range=(start, end))
+        .values("worker_id")
+        .annotate(minutes=Sum("duration_minutes"))
+        .order_by()
+    )
+    entries = (
+        TimeEntry.objects.filter(worker_id__in=worker_ids, date__range=(start, end))
+        .values("worker_id")
+        .annotate(minutes=Sum("duration_minutes"))
+        .order_by()
+    )
+    totals = {}
+    for row in contacts.union(entries, all=True):
+        totals[row["worker_id"]] = totals.get(row["worker_id"], 0) + row["minutes"]
+    return totals
+
+
+def week_view(user, start):
+    """One worker's week: each day's contacts and time entries and totals (2 queries)."""
+    end = start + datetime.timedelta(days=6)
+    contacts = list(
+        Contact.objects.filter(worker=user, date__range=(start, end))
+        .select_related("platform", "target_group")
+        .order_by("date", "time", "pk")
+    )
+    entries = list(TimeEntry.objects.filter(worker=user, date__range=(start, end)).order_by("date", "pk"))
+    days = []
+    for offset in range(7):
+        day = start + datetime.timedelta(days=offset)
+        day_contacts = [c for c in contacts if c.date == day]
+        day_entries = [e for e in entries if e.date == day]
+        minutes = sum(c.duration_minutes for c in day_contacts) + sum(e.duration_minutes for e in day_entries)
+        days.append({"date": day, "contacts": day_contacts, "entries": day_entries, "minutes": minutes})
+    return {"start": start, "end": end, "days": days, "minutes": sum(d["minutes"] for d in days)}
+
+
+def weekly_budget_minutes(user, team_ids=None):
+    """This person's weekly budget: their own per-team setting, else the team's default, else 4 hours."""
+    memberships = Membership.objects.filter(user=user, role__in=permissions.REGISTERING_ROLES)
+    if team_ids is not None:
+        memberships = memberships.filter(team_id__in=team_ids)
+    rows = list(
+        memberships.annotate(
+            team_default=Coalesce("team__registration_budget__weekly_minutes", Value(DEFAULT_WEEKLY_MINUTES))
+        ).values("team_id", "weekly_budget_minutes", "team_default")
+    )
+    per_team = {}
+    for row in rows:
+        per_team[row["team_id"]] = row["weekly_budget_minutes"] or row["team_default"]
+    return sum(per_team.values())
+
+
+def team_budget_minutes(team):
+    budget = TeamBudget.objects.filter(team=team).values_list("weekly_minutes", flat=True).first()
+    return budget or DEFAULT_WEEKLY_MINUTES
+
+
+def locked_months(team_ids, start, end):
+    """The (team_id, first-of-month) pairs that are approved between two dates (1 query)."""
+    return set(
+        MonthApproval.objects.filter(
+            team_id__in=team_ids,
+            status=MonthApproval.Status.APPROVED,
+            month__gte=start.replace(day=1),
+            month__lte=end,
+        ).values_list("team_id", "month")
+    )
+
+
+def month_overview(user, team, month):
+    """A team's month for its lead: per worker the contacts and minutes, and the approval (3 queries)."""
+    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+    end = next_month - datetime.timedelta(days=1)
+    contacts = (
+        Contact.objects.filter(team=team, date__range=(month, end))
+        .values("worker_id", "worker__full_name")
+        .annotate(contacts=Count("pk"), minutes=Sum("duration_minutes"), entries=Value(0, IntegerField()))
+        .order_by()
+    )
+    entries = (
+        TimeEntry.objects.filter(team=team, date__range=(month, end))
+        .values("worker_id", "worker__full_name")
+        .annotate(contacts=Value(0, IntegerField()), minutes=Sum("duration_minutes"), entries=Count("pk"))
+        .order_by()
+    )
+    workers = {}
+    for row in contacts.union(entries, all=True):
+        item = workers.setdefault(
+            row["worker_id"], {"name": row["worker__full_name"], "contacts": 0, "entries": 0, "minutes": 0}
+        )
+        item["contacts"] += row["contacts"]
+        item["entries"] += row["entries"]
+        item["minutes"] += row["minutes"]
+    approval = MonthApproval.objects.filter(team=team, month=month).first()
+    rows = sorted(workers.values(), key=lambda item: item["name"])
+    return {"workers": rows, "approval": approval, "minutes": sum(r["minutes"] for r in rows), "end": end}
+
+
+def follow_ups_due(user, until):
+    """This worker's open follow-up actions due on or before a date."""
+    return (
+        Contact.objects.filter(worker=user, follow_up_due__lte=until, follow_up_done_at__isnull=True)
+        .exclude(follow_up="")
+        .select_related("platform")
+        .order_by("follow_up_due")
+    )

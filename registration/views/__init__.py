@@ -1,0 +1,1 @@
+"""Views of contact registration and time, per subdomain."""
