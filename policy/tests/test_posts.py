@@ -18,7 +18,7 @@ def make_account(team, owner, kind=PlatformAccount.Kind.ORGANISATION, handle="@j
     platform, _ = Platform.objects.get_or_create(organisation=None, slug="instagram", defaults={"name": "Instagram"})
     return PlatformAccount.objects.create(
         organisation=team.organisation, team=team, platform=platform, handle=handle, kind=kind, owner=owner,
-        status=PlatformAccount.Status.ACTIVE,
+        handle_normalised=platform.normalise_handle(handle), status=PlatformAccount.Status.ACTIVE,
     )  # fmt: skip
 
 
