@@ -87,4 +87,10 @@ app.conf.beat_schedule = {
         "task": "registration.send_monthly_reports",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Every five minutes: signal reminders (triage deadline, due and overdue steps and actions and their
+    # escalation, intervision tomorrow, no activity for 14 days). Each reminder is scheduled only once.
+    "signal-reminders": {
+        "task": "signals.schedule_reminders",
+        "schedule": 300.0,
+    },
 }

@@ -1,1 +1,0 @@
-"""Models of this app (the issue for this part adds them)."""

@@ -1,0 +1,204 @@
+"""Reads of signals and intervision that depend on who is asking. Need-to-know, not team scope."""
+
+import statistics
+from datetime import timedelta
+
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import Membership
+from accounts.permissions import LEAD_ROLES, require
+from accounts.selectors import get_visible_or_404, memberships_of, visible_team_ids
+from signals import permissions
+from signals.models import FollowUpAction, IntervisionSession, Signal, SignalCategory
+
+Status = Signal.Status
+Role = Membership.Role
+
+URGENCY_ORDER = Case(
+    When(urgency=Signal.Urgency.ACUTE, then=Value(0)),
+    When(urgency=Signal.Urgency.HIGH, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def get_signal_for_user(user, pk, for_write=False):
+    """One signal this person may see in full, else 404; 403 when visible but they may not work on it."""
+    signal = get_visible_or_404(
+        Signal.objects.select_related("team", "category", "platform", "reporter", "handler", "close_requested_by"),
+        user,
+        pk,
+    )
+    if for_write:
+        require(permissions.can_work_on(user, signal))
+    return signal
+
+
+def lead_team_ids(user):
+    """The teams in which this person is a team lead or safeguarding officer."""
+    return sorted({tid for tid, role in memberships_of(user) if role in LEAD_ROLES})
+
+
+def signal_list(user, *, status=None, category=None, urgency=None, handler=None):
+    """Visible signals, most urgent first (acute, then oldest deadline), with the usual filters."""
+    rows = Signal.objects.visible_to(user).select_related("team", "category", "handler")
+    if status:
+        rows = rows.filter(status=status)
+    if category:
+        rows = rows.filter(category_id=category)
+    if urgency:
+        rows = rows.filter(urgency=urgency)
+    if handler:
+        rows = rows.filter(handler_id=handler)
+    return rows.annotate(urgency_order=URGENCY_ORDER).order_by(
+        Case(When(status=Status.CLOSED, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        "urgency_order",
+        "triage_due_at",
+        "pk",
+    )
+
+
+def signal_queue(user):
+    """The team lead's queue: untriaged, overdue steps and actions, closings awaiting approval, next session."""
+    teams = lead_team_ids(user)
+    today = timezone.localdate()
+    base = Signal.objects.filter(team_id__in=teams).select_related("team", "category", "handler")
+    return {
+        "untriaged": list(
+            base.filter(status=Status.REPORTED)
+            .annotate(urgency_order=URGENCY_ORDER)
+            .order_by("urgency_order", "triage_due_at", "pk")
+        ),
+        "overdue_steps": list(
+            base.filter(status__in=(Status.TRIAGED, Status.IN_PROGRESS, Status.REOPENED), step_due_on__lt=today)
+            .annotate(urgency_order=URGENCY_ORDER)
+            .order_by("urgency_order", "step_due_on", "pk")
+        ),
+        "overdue_actions": list(
+            FollowUpAction.objects.open()
+            .filter(team_id__in=teams, due_on__lt=today)
+            .select_related("owner", "signal", "signal__category", "agenda_item__session")
+            .order_by("due_on", "pk")
+        ),
+        "awaiting_approval": list(
+            base.filter(status=Status.DECIDED, close_requested_at__isnull=False)
+            .exclude(handler=user)
+            .exclude(close_requested_by=user)
+            .order_by("close_requested_at", "pk")
+        ),
+        "next_session": IntervisionSession.objects.filter(team_id__in=teams, starts_at__gte=timezone.now())
+        .select_related("team")
+        .order_by("starts_at")
+        .first(),
+    }
+
+
+def filter_choices(user):
+    """Categories and handlers a lead can filter on (their organisation's, their teams')."""
+    categories = list(SignalCategory.objects.visible_to(user).filter(is_active=True))
+    from accounts.models import User
+
+    handlers = list(
+        User.objects.filter(memberships__team_id__in=lead_team_ids(user) or visible_team_ids(user))
+        .distinct()
+        .order_by("full_name")
+    )
+    return categories, handlers
+
+
+def my_open_work(user):
+    """For a youth worker's home page: their own open signals and open follow-up actions."""
+    signals = list(
+        Signal.objects.visible_to(user)
+        .open()
+        .filter(Q(handler=user) | Q(reporter=user))
+        .select_related("category")
+        .annotate(urgency_order=URGENCY_ORDER)
+        .order_by("urgency_order", "pk")[:10]
+    )
+    actions = list(
+        FollowUpAction.objects.open().filter(owner=user).select_related("signal").order_by("due_on", "pk")[:10]
+    )
+    return signals, actions
+
+
+def lead_attention_counts(user):
+    """For a lead's home page, in one query: untriaged, triage overdue, steps overdue, waiting for approval."""
+    teams = lead_team_ids(user)
+    now = timezone.now()
+    return Signal.objects.filter(team_id__in=teams).aggregate(
+        untriaged=Count("pk", filter=Q(status=Status.REPORTED)),
+        acute=Count("pk", filter=Q(status=Status.REPORTED, urgency=Signal.Urgency.ACUTE)),
+        triage_overdue=Count("pk", filter=Q(status=Status.REPORTED, triage_due_at__lt=now)),
+        steps_overdue=Count(
+            "pk",
+            filter=Q(
+                status__in=(Status.TRIAGED, Status.IN_PROGRESS, Status.REOPENED), step_due_on__lt=timezone.localdate()
+            ),
+        ),
+        awaiting_approval=Count(
+            "pk",
+            filter=Q(status=Status.DECIDED, close_requested_at__isnull=False)
+            & ~Q(handler=user)
+            & ~Q(close_requested_by=user),
+        ),
+    )
+
+
+def _median_hours(durations):
+    values = [d.total_seconds() / 3600 for d in durations if d is not None]
+    return round(statistics.median(values), 1) if values else None
+
+
+def signal_statistics(user):
+    """Aggregates only (never content): counts per category, urgency and month, median time to triage and close."""
+    rows = (
+        Signal.objects.filter(team_id__in=visible_team_ids(user))
+        if permissions.can_see_statistics(user)
+        else (Signal.objects.none())
+    )
+    per_category = list(rows.values("category__name").annotate(count=Count("pk")).order_by("-count", "category__name"))
+    per_urgency = {row["urgency"]: row["count"] for row in rows.values("urgency").annotate(count=Count("pk"))}
+    per_month = list(
+        rows.annotate(month=TruncMonth("created_at")).values("month").annotate(count=Count("pk")).order_by("month")
+    )
+    times = list(rows.values_list("created_at", "triaged_at", "closed_at"))
+    return {
+        "total": sum(row["count"] for row in per_category),
+        "per_category": per_category,
+        "per_urgency": [(value, label, per_urgency.get(value, 0)) for value, label in Signal.Urgency.choices],
+        "per_month": per_month,
+        "median_hours_to_triage": _median_hours([t - c if t else None for c, t, _x in times]),
+        "median_hours_to_close": _median_hours([x - c if x else None for c, _t, x in times]),
+    }
+
+
+def session_list(user):
+    """Sessions this person takes part in or leads, next ones first."""
+    now = timezone.now() - timedelta(hours=3)
+    rows = IntervisionSession.objects.visible_to(user).select_related("team", "facilitator")
+    return list(rows.filter(starts_at__gte=now).order_by("starts_at")), list(
+        rows.filter(starts_at__lt=now).order_by("-starts_at")[:20]
+    )
+
+
+def get_session_for_user(user, pk):
+    """One session this person takes part in (or leads), else 404."""
+    return get_visible_or_404(IntervisionSession.objects.select_related("team", "facilitator"), user, pk)
+
+
+def get_action_for_user(user, pk):
+    """One follow-up action of a session this person may see, or that they own; else 404."""
+    visible_sessions = IntervisionSession.objects.visible_to(user).values("pk")
+    action = (
+        FollowUpAction.objects.filter(Q(owner=user) | Q(agenda_item__session__in=visible_sessions))
+        .select_related("team", "signal", "agenda_item__session")
+        .filter(pk=pk)
+        .first()
+    )
+    if action is None:
+        raise Http404
+    return action

@@ -1,0 +1,1 @@
+"""Writes of the signals app: `signal` (the Meldcode workflow), `intervision`, `reminders`."""
