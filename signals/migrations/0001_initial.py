@@ -7,258 +7,614 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('registration', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("registration", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IntervisionSession',
+            name="IntervisionSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('intervision', 'intervisie'), ('consultation', 'collegiale consultatie')], default='intervision', max_length=16, verbose_name='soort')),
-                ('starts_at', models.DateTimeField(verbose_name='begint om')),
-                ('duration_minutes', models.PositiveSmallIntegerField(default=90, verbose_name='duur (minuten)')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='plaats')),
-                ('online_link', models.URLField(blank=True, verbose_name='online link')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('finalised_at', models.DateTimeField(blank=True, null=True, verbose_name='verslag vastgesteld')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('facilitator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='gespreksleider')),
-                ('participants', models.ManyToManyField(related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='deelnemers')),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.team', verbose_name='team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("intervision", "intervisie"), ("consultation", "collegiale consultatie")],
+                        default="intervision",
+                        max_length=16,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="begint om")),
+                ("duration_minutes", models.PositiveSmallIntegerField(default=90, verbose_name="duur (minuten)")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="plaats")),
+                ("online_link", models.URLField(blank=True, verbose_name="online link")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("finalised_at", models.DateTimeField(blank=True, null=True, verbose_name="verslag vastgesteld")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "facilitator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gespreksleider",
+                    ),
+                ),
+                (
+                    "participants",
+                    models.ManyToManyField(related_name="+", to=settings.AUTH_USER_MODEL, verbose_name="deelnemers"),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.team",
+                        verbose_name="team",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'intervisie',
-                'verbose_name_plural': 'intervisies',
-                'ordering': ['-starts_at'],
+                "verbose_name": "intervisie",
+                "verbose_name_plural": "intervisies",
+                "ordering": ["-starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('topic', models.CharField(blank=True, max_length=200, verbose_name='onderwerp')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('notes', models.TextField(blank=True, verbose_name='aantekeningen')),
-                ('considerations', models.TextField(blank=True, verbose_name='overwegingen')),
-                ('course_of_action', models.TextField(blank=True, verbose_name='handelingsperspectief')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='signals.intervisionsession')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("topic", models.CharField(blank=True, max_length=200, verbose_name="onderwerp")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("notes", models.TextField(blank=True, verbose_name="aantekeningen")),
+                ("considerations", models.TextField(blank=True, verbose_name="overwegingen")),
+                ("course_of_action", models.TextField(blank=True, verbose_name="handelingsperspectief")),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="signals.intervisionsession",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agendapunt',
-                'verbose_name_plural': 'agendapunten',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "agendapunt",
+                "verbose_name_plural": "agendapunten",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Signal',
+            name="Signal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('reported', 'gemeld'), ('triaged', 'beoordeeld'), ('in_progress', 'in behandeling'), ('decided', 'besloten'), ('closed', 'gesloten'), ('reopened', 'heropend')], default='reported', max_length=16, verbose_name='status')),
-                ('urgency', models.CharField(choices=[('acute', 'acuut'), ('high', 'hoog'), ('normal', 'normaal')], max_length=8, verbose_name='urgentie')),
-                ('facts', models.TextField(verbose_name='wat je zag (feiten)')),
-                ('interpretation', models.TextField(blank=True, verbose_name='wat je ervan denkt (interpretatie)')),
-                ('source', models.CharField(max_length=200, verbose_name='bron')),
-                ('seen_at', models.DateTimeField(verbose_name='wanneer gezien')),
-                ('channel', models.CharField(choices=[('dm', 'privébericht (DM)'), ('group_chat', 'groepschat'), ('story', 'story'), ('public_post', 'openbaar bericht'), ('comment', 'reactie'), ('live', 'livestream'), ('offline', 'verteld, niet online')], max_length=16, verbose_name='kanaal')),
-                ('triage_due_at', models.DateTimeField(verbose_name='beoordelen vóór')),
-                ('triaged_at', models.DateTimeField(blank=True, null=True)),
-                ('step_due_on', models.DateField(blank=True, null=True, verbose_name='volgende stap uiterlijk')),
-                ('close_requested_at', models.DateTimeField(blank=True, null=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('last_activity_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('close_requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('handler', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='behandelaar')),
-                ('platform', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.platform', verbose_name='platform')),
-                ('reporter', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='gemeld door')),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.team', verbose_name='team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("reported", "gemeld"),
+                            ("triaged", "beoordeeld"),
+                            ("in_progress", "in behandeling"),
+                            ("decided", "besloten"),
+                            ("closed", "gesloten"),
+                            ("reopened", "heropend"),
+                        ],
+                        default="reported",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "urgency",
+                    models.CharField(
+                        choices=[("acute", "acuut"), ("high", "hoog"), ("normal", "normaal")],
+                        max_length=8,
+                        verbose_name="urgentie",
+                    ),
+                ),
+                ("facts", models.TextField(verbose_name="wat je zag (feiten)")),
+                ("interpretation", models.TextField(blank=True, verbose_name="wat je ervan denkt (interpretatie)")),
+                ("source", models.CharField(max_length=200, verbose_name="bron")),
+                ("seen_at", models.DateTimeField(verbose_name="wanneer gezien")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("dm", "privébericht (DM)"),
+                            ("group_chat", "groepschat"),
+                            ("story", "story"),
+                            ("public_post", "openbaar bericht"),
+                            ("comment", "reactie"),
+                            ("live", "livestream"),
+                            ("offline", "verteld, niet online"),
+                        ],
+                        max_length=16,
+                        verbose_name="kanaal",
+                    ),
+                ),
+                ("triage_due_at", models.DateTimeField(verbose_name="beoordelen vóór")),
+                ("triaged_at", models.DateTimeField(blank=True, null=True)),
+                ("step_due_on", models.DateField(blank=True, null=True, verbose_name="volgende stap uiterlijk")),
+                ("close_requested_at", models.DateTimeField(blank=True, null=True)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                ("last_activity_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "close_requested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "handler",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="behandelaar",
+                    ),
+                ),
+                (
+                    "platform",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.platform",
+                        verbose_name="platform",
+                    ),
+                ),
+                (
+                    "reporter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gemeld door",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="accounts.team",
+                        verbose_name="team",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signaal',
-                'verbose_name_plural': 'signalen',
-                'ordering': ['-created_at'],
+                "verbose_name": "signaal",
+                "verbose_name_plural": "signalen",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='FollowUpAction',
+            name="FollowUpAction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.CharField(max_length=300, verbose_name='wat')),
-                ('due_on', models.DateField(verbose_name='uiterlijk')),
-                ('status', models.CharField(choices=[('open', 'open'), ('done', 'gedaan'), ('cancelled', 'geannuleerd')], default='open', max_length=10, verbose_name='status')),
-                ('done_note', models.TextField(blank=True, verbose_name='wat is er gedaan')),
-                ('cancel_reason', models.TextField(blank=True, verbose_name='waarom geannuleerd')),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('agenda_item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='signals.agendaitem')),
-                ('completed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='wie')),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.team')),
-                ('signal', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='signals.signal')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("description", models.CharField(max_length=300, verbose_name="wat")),
+                ("due_on", models.DateField(verbose_name="uiterlijk")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "open"), ("done", "gedaan"), ("cancelled", "geannuleerd")],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("done_note", models.TextField(blank=True, verbose_name="wat is er gedaan")),
+                ("cancel_reason", models.TextField(blank=True, verbose_name="waarom geannuleerd")),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="actions", to="signals.agendaitem"
+                    ),
+                ),
+                (
+                    "completed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="wie",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="accounts.team"
+                    ),
+                ),
+                (
+                    "signal",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="signals.signal",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vervolgactie',
-                'verbose_name_plural': 'vervolgacties',
-                'ordering': ['due_on', 'pk'],
+                "verbose_name": "vervolgactie",
+                "verbose_name_plural": "vervolgacties",
+                "ordering": ["due_on", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='signal',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='signals.signal', verbose_name='signaal'),
+            model_name="agendaitem",
+            name="signal",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="signals.signal",
+                verbose_name="signaal",
+            ),
         ),
         migrations.CreateModel(
-            name='SignalCategory',
+            name="SignalCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='naam')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('is_active', models.BooleanField(default=True, verbose_name='in gebruik')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, verbose_name="naam")),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("is_active", models.BooleanField(default=True, verbose_name="in gebruik")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="accounts.organisation"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'categorie',
-                'verbose_name_plural': 'categorieën',
-                'ordering': ['order', 'name'],
+                "verbose_name": "categorie",
+                "verbose_name_plural": "categorieën",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.AddField(
-            model_name='signal',
-            name='category',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='signals.signalcategory', verbose_name='categorie'),
+            model_name="signal",
+            name="category",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, to="signals.signalcategory", verbose_name="categorie"
+            ),
         ),
         migrations.CreateModel(
-            name='SignalPerson',
+            name="SignalPerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('about', 'gaat over deze jongere'), ('sharer', 'heeft het gedeeld'), ('other', 'anders betrokken')], max_length=8, verbose_name='rol')),
-                ('signal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='people', to='signals.signal')),
-                ('young_person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registration.youngperson', verbose_name='jongere')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("about", "gaat over deze jongere"),
+                            ("sharer", "heeft het gedeeld"),
+                            ("other", "anders betrokken"),
+                        ],
+                        max_length=8,
+                        verbose_name="rol",
+                    ),
+                ),
+                (
+                    "signal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="people", to="signals.signal"
+                    ),
+                ),
+                (
+                    "young_person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registration.youngperson",
+                        verbose_name="jongere",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'betrokken jongere',
-                'verbose_name_plural': 'betrokken jongeren',
+                "verbose_name": "betrokken jongere",
+                "verbose_name_plural": "betrokken jongeren",
             },
         ),
         migrations.CreateModel(
-            name='SignalSettings',
+            name="SignalSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('acute_minutes', models.PositiveIntegerField(default=60, verbose_name='reactietermijn acuut (minuten)')),
-                ('high_minutes', models.PositiveIntegerField(default=480, verbose_name='reactietermijn hoog (minuten)')),
-                ('normal_minutes', models.PositiveIntegerField(default=4320, verbose_name='reactietermijn normaal (minuten)')),
-                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "acute_minutes",
+                    models.PositiveIntegerField(default=60, verbose_name="reactietermijn acuut (minuten)"),
+                ),
+                (
+                    "high_minutes",
+                    models.PositiveIntegerField(default=480, verbose_name="reactietermijn hoog (minuten)"),
+                ),
+                (
+                    "normal_minutes",
+                    models.PositiveIntegerField(default=4320, verbose_name="reactietermijn normaal (minuten)"),
+                ),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="accounts.organisation"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signaalinstellingen',
-                'verbose_name_plural': 'signaalinstellingen',
+                "verbose_name": "signaalinstellingen",
+                "verbose_name_plural": "signaalinstellingen",
             },
         ),
         migrations.CreateModel(
-            name='SignalStep',
+            name="SignalStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('map', 'Stap 1: in kaart brengen'), ('consult', 'Stap 2: overleggen'), ('talk', 'Stap 3: gesprek met de jongere'), ('weigh', 'Stap 4: afwegingskader'), ('decide', 'Stap 5: beslissen')], max_length=8, verbose_name='stap')),
-                ('happened_on', models.DateField(verbose_name='datum')),
-                ('recorded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('facts', models.TextField(blank=True, verbose_name='feiten')),
-                ('interpretation', models.TextField(blank=True, verbose_name='interpretatie')),
-                ('sources', models.TextField(blank=True, verbose_name='bronnen')),
-                ('consulted_with', models.CharField(blank=True, choices=[('colleague', 'een collega'), ('safeguarding_officer', 'de aandachtsfunctionaris'), ('intervision', 'het team in intervisie'), ('veilig_thuis', 'Veilig Thuis (advies, anoniem)'), ('other', 'anders')], max_length=24, verbose_name='met wie')),
-                ('advice', models.TextField(blank=True, verbose_name='advies')),
-                ('with_whom', models.CharField(blank=True, max_length=200, verbose_name='met wie')),
-                ('outcome', models.TextField(blank=True, verbose_name='uitkomst')),
-                ('skipped', models.BooleanField(default=False, verbose_name='overgeslagen')),
-                ('skip_reason', models.TextField(blank=True, verbose_name='reden om over te slaan')),
-                ('answers', models.JSONField(blank=True, default=dict)),
-                ('weigh_outcome', models.CharField(blank=True, max_length=24, verbose_name='uitkomst afwegingskader')),
-                ('reported_to_veilig_thuis', models.BooleanField(default=False, verbose_name='gemeld bij Veilig Thuis')),
-                ('reported_on', models.DateField(blank=True, null=True, verbose_name='datum melding')),
-                ('reference', models.CharField(blank=True, max_length=80, verbose_name='kenmerk Veilig Thuis')),
-                ('involved_informed', models.BooleanField(blank=True, null=True, verbose_name='betrokkenen vooraf geïnformeerd')),
-                ('not_informed_reason', models.TextField(blank=True, verbose_name='waarom niet geïnformeerd')),
-                ('help_arranged', models.BooleanField(default=False, verbose_name='hulp georganiseerd')),
-                ('help_what', models.TextField(blank=True, verbose_name='welke hulp')),
-                ('help_by', models.CharField(blank=True, max_length=200, verbose_name='door wie')),
-                ('close_with_monitoring', models.BooleanField(default=False, verbose_name='afsluiten met monitoringsafspraken')),
-                ('monitoring_agreements', models.TextField(blank=True, verbose_name='monitoringsafspraken')),
-                ('agenda_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='signals.agendaitem')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('signal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='signals.signal')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("map", "Stap 1: in kaart brengen"),
+                            ("consult", "Stap 2: overleggen"),
+                            ("talk", "Stap 3: gesprek met de jongere"),
+                            ("weigh", "Stap 4: afwegingskader"),
+                            ("decide", "Stap 5: beslissen"),
+                        ],
+                        max_length=8,
+                        verbose_name="stap",
+                    ),
+                ),
+                ("happened_on", models.DateField(verbose_name="datum")),
+                ("recorded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("facts", models.TextField(blank=True, verbose_name="feiten")),
+                ("interpretation", models.TextField(blank=True, verbose_name="interpretatie")),
+                ("sources", models.TextField(blank=True, verbose_name="bronnen")),
+                (
+                    "consulted_with",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("colleague", "een collega"),
+                            ("safeguarding_officer", "de aandachtsfunctionaris"),
+                            ("intervision", "het team in intervisie"),
+                            ("veilig_thuis", "Veilig Thuis (advies, anoniem)"),
+                            ("other", "anders"),
+                        ],
+                        max_length=24,
+                        verbose_name="met wie",
+                    ),
+                ),
+                ("advice", models.TextField(blank=True, verbose_name="advies")),
+                ("with_whom", models.CharField(blank=True, max_length=200, verbose_name="met wie")),
+                ("outcome", models.TextField(blank=True, verbose_name="uitkomst")),
+                ("skipped", models.BooleanField(default=False, verbose_name="overgeslagen")),
+                ("skip_reason", models.TextField(blank=True, verbose_name="reden om over te slaan")),
+                ("answers", models.JSONField(blank=True, default=dict)),
+                ("weigh_outcome", models.CharField(blank=True, max_length=24, verbose_name="uitkomst afwegingskader")),
+                (
+                    "reported_to_veilig_thuis",
+                    models.BooleanField(default=False, verbose_name="gemeld bij Veilig Thuis"),
+                ),
+                ("reported_on", models.DateField(blank=True, null=True, verbose_name="datum melding")),
+                ("reference", models.CharField(blank=True, max_length=80, verbose_name="kenmerk Veilig Thuis")),
+                (
+                    "involved_informed",
+                    models.BooleanField(blank=True, null=True, verbose_name="betrokkenen vooraf geïnformeerd"),
+                ),
+                ("not_informed_reason", models.TextField(blank=True, verbose_name="waarom niet geïnformeerd")),
+                ("help_arranged", models.BooleanField(default=False, verbose_name="hulp georganiseerd")),
+                ("help_what", models.TextField(blank=True, verbose_name="welke hulp")),
+                ("help_by", models.CharField(blank=True, max_length=200, verbose_name="door wie")),
+                (
+                    "close_with_monitoring",
+                    models.BooleanField(default=False, verbose_name="afsluiten met monitoringsafspraken"),
+                ),
+                ("monitoring_agreements", models.TextField(blank=True, verbose_name="monitoringsafspraken")),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="signals.agendaitem",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "signal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="steps", to="signals.signal"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stap',
-                'verbose_name_plural': 'stappen',
-                'ordering': ['happened_on', 'recorded_at', 'pk'],
+                "verbose_name": "stap",
+                "verbose_name_plural": "stappen",
+                "ordering": ["happened_on", "recorded_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SignalEvent',
+            name="SignalEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('reported', 'gemeld'), ('status', 'status gewijzigd'), ('triaged', 'beoordeeld'), ('step', 'stap vastgelegd'), ('consultation', 'besproken in intervisie'), ('action', 'vervolgactie'), ('close_requested', 'sluiten aangevraagd'), ('close_refused', 'sluiten afgewezen'), ('viewed', 'bekeken')], max_length=16)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('old_status', models.CharField(blank=True, choices=[('reported', 'gemeld'), ('triaged', 'beoordeeld'), ('in_progress', 'in behandeling'), ('decided', 'besloten'), ('closed', 'gesloten'), ('reopened', 'heropend')], max_length=16)),
-                ('new_status', models.CharField(blank=True, choices=[('reported', 'gemeld'), ('triaged', 'beoordeeld'), ('in_progress', 'in behandeling'), ('decided', 'besloten'), ('closed', 'gesloten'), ('reopened', 'heropend')], max_length=16)),
-                ('reason', models.TextField(blank=True)),
-                ('label', models.CharField(blank=True, max_length=200)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('signal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='signals.signal')),
-                ('step', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='signals.signalstep')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("reported", "gemeld"),
+                            ("status", "status gewijzigd"),
+                            ("triaged", "beoordeeld"),
+                            ("step", "stap vastgelegd"),
+                            ("consultation", "besproken in intervisie"),
+                            ("action", "vervolgactie"),
+                            ("close_requested", "sluiten aangevraagd"),
+                            ("close_refused", "sluiten afgewezen"),
+                            ("viewed", "bekeken"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "old_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("reported", "gemeld"),
+                            ("triaged", "beoordeeld"),
+                            ("in_progress", "in behandeling"),
+                            ("decided", "besloten"),
+                            ("closed", "gesloten"),
+                            ("reopened", "heropend"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "new_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("reported", "gemeld"),
+                            ("triaged", "beoordeeld"),
+                            ("in_progress", "in behandeling"),
+                            ("decided", "besloten"),
+                            ("closed", "gesloten"),
+                            ("reopened", "heropend"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                ("label", models.CharField(blank=True, max_length=200)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "signal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="signals.signal"
+                    ),
+                ),
+                (
+                    "step",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="signals.signalstep",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='intervisionsession',
-            constraint=models.CheckConstraint(condition=models.Q(('online_link', ''), ('place', ''), _negated=True), name='intervisionsession_place_or_link'),
+            model_name="intervisionsession",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("online_link", ""), ("place", ""), _negated=True),
+                name="intervisionsession_place_or_link",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='followupaction',
-            constraint=models.CheckConstraint(condition=models.Q(('done_note', ''), ('status', 'done'), _negated=True), name='followupaction_done_needs_note'),
+            model_name="followupaction",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("done_note", ""), ("status", "done"), _negated=True),
+                name="followupaction_done_needs_note",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='followupaction',
-            constraint=models.CheckConstraint(condition=models.Q(('cancel_reason', ''), ('status', 'cancelled'), _negated=True), name='followupaction_cancel_needs_reason'),
+            model_name="followupaction",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("cancel_reason", ""), ("status", "cancelled"), _negated=True),
+                name="followupaction_cancel_needs_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.CheckConstraint(condition=models.Q(('signal__isnull', True), ('topic', ''), _negated=True), name='agendaitem_signal_or_topic'),
+            model_name="agendaitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("signal__isnull", True), ("topic", ""), _negated=True),
+                name="agendaitem_signal_or_topic",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.UniqueConstraint(fields=('session', 'signal'), name='agendaitem_signal_once_per_session'),
+            model_name="agendaitem",
+            constraint=models.UniqueConstraint(fields=("session", "signal"), name="agendaitem_signal_once_per_session"),
         ),
         migrations.AddConstraint(
-            model_name='signalcategory',
-            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='signalcategory_unique_name_per_org'),
+            model_name="signalcategory",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "name"), name="signalcategory_unique_name_per_org"
+            ),
         ),
         migrations.AddIndex(
-            model_name='signal',
-            index=models.Index(fields=['team', 'status'], name='signals_sig_team_id_e623d3_idx'),
+            model_name="signal",
+            index=models.Index(fields=["team", "status"], name="signals_sig_team_id_e623d3_idx"),
         ),
         migrations.AddIndex(
-            model_name='signal',
-            index=models.Index(fields=['status', 'triage_due_at'], name='signals_sig_status_a17fe7_idx'),
+            model_name="signal",
+            index=models.Index(fields=["status", "triage_due_at"], name="signals_sig_status_a17fe7_idx"),
         ),
         migrations.AddConstraint(
-            model_name='signalperson',
-            constraint=models.UniqueConstraint(fields=('signal', 'young_person'), name='signalperson_unique_per_signal'),
+            model_name="signalperson",
+            constraint=models.UniqueConstraint(
+                fields=("signal", "young_person"), name="signalperson_unique_per_signal"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='signalstep',
-            constraint=models.CheckConstraint(condition=models.Q(('kind', 'talk'), ('skip_reason', ''), ('skipped', True), _negated=True), name='signalstep_skip_needs_reason'),
+            model_name="signalstep",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind", "talk"), ("skip_reason", ""), ("skipped", True), _negated=True),
+                name="signalstep_skip_needs_reason",
+            ),
         ),
         migrations.AddIndex(
-            model_name='signalevent',
-            index=models.Index(fields=['signal', 'at'], name='signals_sig_signal__fe30d9_idx'),
+            model_name="signalevent",
+            index=models.Index(fields=["signal", "at"], name="signals_sig_signal__fe30d9_idx"),
         ),
     ]

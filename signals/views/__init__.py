@@ -1,0 +1,1 @@
+"""Views of the signals app: `signal` (reporting, steps, queue, figures) and `intervision`."""
