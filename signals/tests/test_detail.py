@@ -1,0 +1,130 @@
+"""The signal page: need-to-know access, one audit event per view, a timeline built from event rows."""
+
+import pytest
+from django.urls import reverse
+
+from audit.models import AuditEvent
+from signals.models import Signal, SignalEvent
+from signals.services.signal import signal_step_record, signal_triage
+from signals.tests.factories import make_session, make_signal, young_person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def handled(team_a, worker, colleague, lead):
+    signal = make_signal(team_a, worker, about=young_person(team_a))
+    signal_triage(signal=signal, actor=lead, category=signal.category, urgency="high", handler=colleague)
+    signal.refresh_from_db()
+    signal_step_record(
+        signal=signal,
+        actor=colleague,
+        kind="map",
+        happened_on=signal.created_at.date(),
+        data={"facts": "Twee berichten gezien."},
+    )
+    return signal
+
+
+@pytest.mark.parametrize("who", ["worker", "colleague", "lead", "officer"])
+def test_reporter_handler_lead_and_officer_see_full_detail(request, who, handled, client_for):
+    response = client_for(request.getfixturevalue(who)).get(reverse("signals:detail", args=[handled.pk]))
+    assert response.status_code == 200
+    assert "In een groepschat werd een jongere uitgescholden." in response.content.decode()
+
+
+def test_participant_of_a_session_with_the_signal_on_its_agenda_sees_it(handled, team_a, lead, client_for):
+    from accounts.models import Membership
+    from accounts.tests.factories import make_member
+
+    participant = make_member(team_a, Membership.Role.YOUTH_WORKER)
+    url = reverse("signals:detail", args=[handled.pk])
+    assert client_for(participant).get(url).status_code == 404
+    make_session(team_a, lead, [participant], signals=[handled])
+    assert client_for(participant).get(url).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["outsider", "stranger", "manager", "administrator"])
+def test_everyone_else_gets_404(request, who, handled, client_for):
+    assert client_for(request.getfixturevalue(who)).get(reverse("signals:detail", args=[handled.pk])).status_code == 404
+
+
+def test_team_colleague_who_is_not_involved_gets_404(team_a, worker, client_for):
+    from accounts.models import Membership
+    from accounts.tests.factories import make_member
+
+    signal = make_signal(team_a, worker)
+    other = make_member(team_a, Membership.Role.YOUTH_WORKER)
+    assert client_for(other).get(reverse("signals:detail", args=[signal.pk])).status_code == 404
+    assert signal not in Signal.objects.visible_to(other)
+
+
+def test_anonymous_is_sent_to_login(handled, client_for):
+    assert client_for(None).get(reverse("signals:detail", args=[handled.pk])).url.startswith("/account/login/")
+
+
+def test_each_view_writes_exactly_one_audit_event_with_the_young_person(handled, lead, client_for):
+    before = AuditEvent.objects.filter(action=AuditEvent.Action.VIEW).count()
+    client = client_for(lead)
+    client.get(reverse("signals:detail", args=[handled.pk]))
+    client.get(reverse("signals:detail", args=[handled.pk]))
+    views = AuditEvent.objects.filter(action=AuditEvent.Action.VIEW, object_id=str(handled.pk))
+    assert views.count() - before == 2
+    assert set(views.values_list("young_person_id", flat=True)) == {handled.people.get().young_person_id}
+    assert set(views.values_list("actor", flat=True)) == {lead.pk}
+
+
+def test_refused_view_writes_no_audit_event(handled, outsider, client_for):
+    client_for(outsider).get(reverse("signals:detail", args=[handled.pk]))
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.VIEW).exists()
+
+
+def test_timeline_shows_status_changes_and_steps_and_viewers_only_to_leads(handled, worker, lead, client_for):
+    client_for(worker).get(reverse("signals:detail", args=[handled.pk]))
+    lead_view = client_for(lead).get(reverse("signals:detail", args=[handled.pk]))
+    kinds = [event.kind for event in lead_view.context["timeline"]]
+    assert kinds[:3] == ["status", "status", "step"]  # triaged, in progress (first step), the step
+    assert "viewed" in kinds
+    worker_view = client_for(worker).get(reverse("signals:detail", args=[handled.pk]))
+    assert "viewed" not in [event.kind for event in worker_view.context["timeline"]]
+    assert (
+        len(worker_view.context["timeline"])
+        == SignalEvent.objects.filter(signal=handled).exclude(kind="viewed").count()
+    )
+
+
+def _more_history(team, worker, colleague, lead, n):
+    for _ in range(n):
+        signal = make_signal(team, worker, handler=colleague, status=Signal.Status.IN_PROGRESS)
+        for kind in ("map", "consult"):
+            signal_step_record(
+                signal=signal,
+                actor=colleague,
+                kind=kind,
+                happened_on=signal.created_at.date(),
+                data={"facts": "x", "advice": "y", "consulted_with": "colleague"},
+            )
+    return signal
+
+
+def test_signal_page_query_count_does_not_grow_with_history(
+    team_a, worker, colleague, lead, client_for, django_assert_num_queries
+):
+    small = _more_history(team_a, worker, colleague, lead, 1)
+    big = _more_history(team_a, worker, colleague, lead, 1)
+    for _ in range(6):
+        signal_step_record(
+            signal=big, actor=colleague, kind="map", happened_on=big.created_at.date(), data={"facts": "nog een"}
+        )
+    client = client_for(lead)
+    client.get(reverse("signals:detail", args=[small.pk]))
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small_queries:
+        client.get(reverse("signals:detail", args=[small.pk]))
+    with CaptureQueriesContext(connection) as big_queries:
+        client.get(reverse("signals:detail", args=[big.pk]))
+    assert len(small_queries) == len(big_queries)
+    with django_assert_num_queries(len(small_queries)):
+        client.get(reverse("signals:detail", args=[big.pk]))
