@@ -202,7 +202,7 @@ def session_finalise(*, session, actor, request=None):
                 signal=item.signal,
                 actor=actor,
                 kind=SignalStep.Kind.CONSULT,
-                happened_on=timezone.localtime(locked.starts_at).date(),
+                happened_on=min(timezone.localtime(locked.starts_at).date(), timezone.localdate()),
                 data={
                     "consulted_with": SignalStep.ConsultedWith.INTERVISION,
                     "with_whom": str(locked),

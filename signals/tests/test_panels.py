@@ -1,0 +1,32 @@
+"""Home panels: leads see what is urgent, overdue and waiting; workers their own open signals and actions."""
+
+import pytest
+from django.urls import reverse
+
+from signals.tests.factories import make_signal
+
+pytestmark = pytest.mark.django_db
+
+
+def test_lead_home_shows_the_acute_signal_waiting(team_a, worker, lead, client_for):
+    make_signal(team_a, worker, urgency="acute")
+    body = client_for(lead).get(reverse("home")).content.decode()
+    assert "1 acuut signaal te beoordelen" in body
+    assert reverse("signals:queue") in body
+
+
+def test_lead_home_says_when_nothing_waits(lead, client_for):
+    assert "Niets dat op je wacht." in client_for(lead).get(reverse("home")).content.decode()
+
+
+def test_worker_home_shows_own_open_signals_only(team_a, worker, colleague, client_for):
+    own = make_signal(team_a, worker)
+    other = make_signal(team_a, colleague)
+    body = client_for(worker).get(reverse("home")).content.decode()
+    assert reverse("signals:detail", args=[own.pk]) in body
+    assert reverse("signals:detail", args=[other.pk]) not in body
+
+
+def test_menu_shows_queue_to_leads_only(worker, lead, client_for):
+    assert reverse("signals:queue") not in client_for(worker).get(reverse("home")).content.decode()
+    assert reverse("signals:queue") in client_for(lead).get(reverse("home")).content.decode()
