@@ -285,9 +285,11 @@ def _ensure_can_record(signal, actor):
 
 
 def _start_if_needed(signal, actor, request):
-    if signal.status in (Status.TRIAGED, Status.REOPENED):
-        return _transition(signal, Status.IN_PROGRESS, actor=actor, allowed=lambda s: True, request=request)
-    return signal
+    """The first step after triage or reopening starts the work (read under lock: the caller may hold a stale copy)."""
+    current = Signal.objects.select_for_update().select_related("team").get(pk=signal.pk)
+    if current.status in (Status.TRIAGED, Status.REOPENED):
+        return _transition(current, Status.IN_PROGRESS, actor=actor, allowed=lambda s: True, request=request)
+    return current
 
 
 STEP_FIELDS = {
