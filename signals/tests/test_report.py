@@ -167,3 +167,10 @@ def test_reporting_for_another_team_is_refused(outsider, team_a, org):
             seen_at=timezone.now(),
             channel="dm",
         )
+
+
+def test_form_is_in_english_for_an_english_speaking_worker(client_for, worker):
+    worker.language = "en"
+    worker.save(update_fields=["language"])
+    body = client_for(worker).get(URL).content.decode()
+    assert "Report a serious signal" in body and "No images, ever." in body
