@@ -126,10 +126,11 @@ def my_open_work(user):
 
 
 def lead_attention_counts(user):
-    """For a lead's home page, in one query: untriaged, triage overdue, steps overdue, waiting for approval."""
+    """For a lead's home page, in two queries: untriaged, overdue steps and actions, waiting for approval."""
     teams = lead_team_ids(user)
     now = timezone.now()
-    return Signal.objects.filter(team_id__in=teams).aggregate(
+    overdue_actions = FollowUpAction.objects.open().filter(team_id__in=teams, due_on__lt=timezone.localdate()).count()
+    return {"actions_overdue": overdue_actions} | Signal.objects.filter(team_id__in=teams).aggregate(
         untriaged=Count("pk", filter=Q(status=Status.REPORTED)),
         acute=Count("pk", filter=Q(status=Status.REPORTED, urgency=Signal.Urgency.ACUTE)),
         triage_overdue=Count("pk", filter=Q(status=Status.REPORTED, triage_due_at__lt=now)),

@@ -62,6 +62,10 @@ def session_schedule(
         raise DomainError(_("Kies de gespreksleider en deelnemers uit het team."), field="participants")
     if any(signal.team_id != team.pk for signal in signals):
         raise DomainError(_("Zet alleen signalen van dit team op de agenda."), field="signals")
+    visible = set(Signal.objects.visible_to(actor).filter(pk__in=[s.pk for s in signals]).values_list("pk", flat=True))
+    if any(signal.pk not in visible for signal in signals):
+        # Putting a signal on the agenda shares it with the participants: only someone who may see it can.
+        raise DomainError(_("Zet alleen signalen op de agenda die je zelf mag inzien."), field="signals")
     with transaction.atomic():
         session = IntervisionSession.objects.create(
             team=team,
@@ -136,6 +140,8 @@ def agenda_item_add(*, session, actor, signal=None, topic="", request=None):
         raise DomainError(_("Kies een signaal of vul een onderwerp in."), field="topic")
     if signal is not None and signal.team_id != session.team_id:
         raise DomainError(_("Zet alleen signalen van dit team op de agenda."), field="signal")
+    if signal is not None and not Signal.objects.visible_to(actor).filter(pk=signal.pk).exists():
+        raise DomainError(_("Zet alleen signalen op de agenda die je zelf mag inzien."), field="signal")
     if signal is not None and AgendaItem.objects.filter(session=session, signal=signal).exists():
         raise DomainError(_("Dit signaal staat al op de agenda."), field="signal")
     with transaction.atomic():

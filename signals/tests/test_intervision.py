@@ -184,3 +184,23 @@ def test_action_finish_triple(lead, worker, colleague, outsider, team_a, client_
     post(client_for(lead), url, {"outcome": "cancelled", "note": "Niet meer nodig."})
     action.refresh_from_db()
     assert (action.status, action.cancel_reason) == ("cancelled", "Niet meer nodig.")
+
+
+def test_a_signal_you_may_not_see_cannot_be_put_on_the_agenda(team_a, worker, colleague, lead):
+    from jongerenwerk.errors import DomainError
+    from signals.services.intervision import session_schedule
+
+    hidden = make_signal(team_a, colleague)
+    with pytest.raises(DomainError, match="zelf mag inzien"):
+        session_schedule(
+            actor=worker,
+            team=team_a,
+            kind="consultation",
+            starts_at="2026-12-03T14:00:00+01:00",
+            duration_minutes=60,
+            facilitator=worker,
+            participants=[lead],
+            place="Kantoor",
+            signals=[hidden],
+        )
+    assert not IntervisionSession.objects.exists()

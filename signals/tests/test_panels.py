@@ -30,3 +30,13 @@ def test_worker_home_shows_own_open_signals_only(team_a, worker, colleague, clie
 def test_menu_shows_queue_to_leads_only(worker, lead, client_for):
     assert reverse("signals:queue") not in client_for(worker).get(reverse("home")).content.decode()
     assert reverse("signals:queue") in client_for(lead).get(reverse("home")).content.decode()
+
+
+def test_lead_home_counts_overdue_actions(team_a, worker, lead, client_for):
+    from signals.models import AgendaItem, FollowUpAction
+    from signals.tests.factories import make_session
+
+    session = make_session(team_a, lead, [worker])
+    item = AgendaItem.objects.create(session=session, topic="Werkafspraken", order=1)
+    FollowUpAction.objects.create(team=team_a, agenda_item=item, description="x", owner=worker, due_on="2020-01-01")
+    assert "1 vervolgactie te laat" in client_for(lead).get(reverse("home")).content.decode()
