@@ -107,9 +107,12 @@ def _event(signal, kind, actor, **fields):
     return SignalEvent.objects.create(signal=signal, kind=kind, actor=actor, **fields)
 
 
-def _touch(signal):
-    signal.last_activity_at = timezone.now()
-    Signal.objects.filter(pk=signal.pk).update(last_activity_at=signal.last_activity_at)
+def _step_done(signal, next_step_due_on=None):
+    """A recorded step meets the deadline that was set: the next one is due when the handler says (or not)."""
+    signal.last_activity_at, signal.step_due_on = timezone.now(), next_step_due_on
+    Signal.objects.filter(pk=signal.pk).update(last_activity_at=signal.last_activity_at, step_due_on=next_step_due_on)
+    for kind in (Kind.SIGNAL_STEP_DUE, Kind.SIGNAL_STEP_OVERDUE, Kind.SIGNAL_IDLE):
+        transaction.on_commit(lambda kind=kind: notification_resolve(target=signal, kind=kind))
 
 
 def _send_now():
@@ -337,10 +340,8 @@ def signal_step_record(
         )
         event_kind = SignalEvent.Kind.CONSULTATION if agenda_item else SignalEvent.Kind.STEP
         _event(signal, event_kind, actor, step=step, label=str(step.get_kind_display()))
-        if next_step_due_on:
-            signal.step_due_on = next_step_due_on
-            Signal.objects.filter(pk=signal.pk).update(step_due_on=next_step_due_on)
-        _touch(signal)
+        # A consultation in intervision does not move the handler's own deadline.
+        _step_done(signal, next_step_due_on if agenda_item is None else signal.step_due_on)
         _audit(signal, actor, Action.CHANGE, f"step {kind} recorded", request)
     return step
 
@@ -377,7 +378,7 @@ def signal_weigh(*, signal, actor, happened_on, answers, explanations, request=N
             step=step,
             label=f"{step.get_kind_display()}: {Outcome(outcome).label}",
         )
-        _touch(signal)
+        _step_done(signal)
         _audit(signal, actor, Action.CHANGE, "step weigh recorded", request)
     return step
 
@@ -434,6 +435,7 @@ def signal_decide(*, signal, actor, happened_on, data, request=None):
             actor=actor,
             allowed=lambda s: permissions.can_work_on(actor, s),
             label=str(SignalStep.Kind.DECIDE.label),
+            updates={"step_due_on": None},
             request=request,
         )
         step = SignalStep.objects.create(

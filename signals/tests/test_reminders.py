@@ -133,3 +133,30 @@ def test_beat_schedule_runs_the_signal_reminders():
 
     assert app.conf.beat_schedule["signal-reminders"]["task"] == "signals.schedule_reminders"
     assert timedelta(seconds=app.conf.beat_schedule["signal-reminders"]["schedule"]) <= timedelta(minutes=15)
+
+
+def test_recording_a_step_settles_the_reminders_and_sets_the_next_deadline(
+    team_a, worker, colleague, django_capture_on_commit_callbacks
+):
+    from signals.services.signal import signal_step_record
+
+    signal = make_signal(
+        team_a, worker, status=Signal.Status.IN_PROGRESS, handler=colleague, step_due_on=date(2026, 11, 20)
+    )
+    with time_machine.travel(at(2026, 11, 21, 9, 0), tick=False):
+        signal_reminders_schedule()
+        with django_capture_on_commit_callbacks(execute=True):
+            signal_step_record(
+                signal=signal,
+                actor=colleague,
+                kind="map",
+                happened_on=date(2026, 11, 21),
+                data={"facts": "x"},
+                next_step_due_on=date(2026, 11, 28),
+            )
+        signal_reminders_schedule()
+    signal.refresh_from_db()
+    assert signal.step_due_on == date(2026, 11, 28)
+    overdue = Notification.objects.get(kind=Kind.SIGNAL_STEP_OVERDUE)
+    assert overdue.acted_at is not None
+    assert Notification.objects.filter(kind=Kind.SIGNAL_STEP_OVERDUE).count() == 1

@@ -88,7 +88,7 @@ def signal_acute(request, pk):
 
 
 def _timeline(signal, user):
-    events = signal.events.select_related("actor", "step").order_by("at", "pk")
+    events = signal.events.select_related("actor", "step", "step__agenda_item").order_by("at", "pk")
     if not permissions.can_see_viewers(user, signal):
         events = events.exclude(kind=SignalEvent.Kind.VIEWED)
     return list(events)
@@ -121,6 +121,9 @@ def signal_detail(request, pk):
         "reason_form": forms.ReasonForm(),
         "step_kinds": SignalStep.Kind,
     }
+    if signal.urgency == signal.Urgency.ACUTE and signal.status == signal.Status.REPORTED:
+        context.update(_emergency_context(signal))
+        context["show_emergency"] = True
     return render(request, "signals/signal_detail.html", context)
 
 
