@@ -190,9 +190,9 @@ def signal_report(
 
 
 def _last_change(signal):
+    """The last status change (who moved the signal to where it is now)."""
     event = (
-        SignalEvent.objects.filter(signal=signal)
-        .exclude(kind=SignalEvent.Kind.VIEWED)
+        SignalEvent.objects.filter(signal=signal, kind=SignalEvent.Kind.STATUS)
         .select_related("actor")
         .order_by("-at", "-pk")
         .first()
