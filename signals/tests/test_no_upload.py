@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.client import MULTIPART_CONTENT
 from django.urls import reverse
 
 from signals.models import AgendaItem, FollowUpAction, IntervisionSession, Signal, SignalStep
@@ -37,7 +38,7 @@ def test_every_form_refuses_a_multipart_body(team_a, worker, lead, client_for):
     client = client_for(lead)
     for url in urls:
         picture = SimpleUploadedFile("foto.jpg", b"\xff\xd8\xff", content_type="image/jpeg")
-        response = client.post(url, {"facts": "x", "notes": "x", "picture": picture})
+        response = client.post(url, {"facts": "x", "notes": "x", "picture": picture}, content_type=MULTIPART_CONTENT)
         assert response.status_code == 415, url
     assert not SignalStep.objects.exists()
     assert IntervisionSession.objects.count() == 1 and AgendaItem.objects.count() == 1

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test.client import MULTIPART_CONTENT
 from django.urls import reverse
 from django.utils import timezone
 
@@ -111,7 +112,7 @@ def test_multipart_post_is_refused(client_for, worker, team_a, org):
 
     data = _post(team_a, category(org))
     data["picture"] = SimpleUploadedFile("foto.jpg", b"\xff\xd8\xff", content_type="image/jpeg")
-    response = client_for(worker).post(URL, data)  # the test client sends multipart
+    response = client_for(worker).post(URL, data, content_type=MULTIPART_CONTENT)
     assert response.status_code == 415
     assert not Signal.objects.exists()
 
