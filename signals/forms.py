@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Platform, Team, User
-from registration.models import YoungPerson
+from registration.models import Contact, YoungPerson
 from signals import permissions
 from signals.afwegingskader import BRANCHES, QUESTIONS
 from signals.models import FollowUpAction, IntervisionSession, Signal, SignalCategory, SignalPerson, SignalStep
@@ -69,6 +69,13 @@ class SignalReportForm(forms.Form):
     )
     platform = forms.ModelChoiceField(label=_("Platform"), queryset=Platform.objects.none(), required=False)
     channel = forms.ChoiceField(label=_("Kanaal"), choices=Signal.Channel.choices)
+    contacts = forms.ModelMultipleChoiceField(
+        label=_("Contacten waar het uit kwam (optioneel)"),
+        queryset=Contact.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Je eigen contacten van de afgelopen 30 dagen."),
+    )
     confirm_identifiers = forms.BooleanField(
         label=_("Ik heb de tekst gecontroleerd: er staan geen herleidbare gegevens in."), required=False
     )
@@ -81,6 +88,15 @@ class SignalReportForm(forms.Form):
         self.fields["category"].queryset = SignalCategory.objects.visible_to(user).filter(is_active=True)
         self.fields["platform"].queryset = Platform.objects.visible_to(user).filter(is_active=True)
         self.fields["seen_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+        self.fields["contacts"].queryset = (
+            Contact.objects.filter(worker=user, team_id__in=permissions.reporting_team_ids(user))
+            .filter(date__gte=timezone.localdate() - timezone.timedelta(days=30))
+            .select_related("platform")
+            .order_by("-date", "-time", "-pk")
+        )
+        self.fields["contacts"].label_from_instance = lambda c: (
+            f"{c.date:%d-%m} · {c.platform.name} · {c.get_channel_display()} · {c.duration_minutes} min"
+        )
         young_people = YoungPerson.objects.visible_to(user).filter(team_id__in=permissions.reporting_team_ids(user))
         for row in range(1, self.PERSON_ROWS + 1):
             self.fields[f"person_{row}"] = forms.ModelChoiceField(

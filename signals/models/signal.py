@@ -159,6 +159,12 @@ class Signal(models.Model):
         related_name="+",
     )
     channel = models.CharField(_("kanaal"), max_length=16, choices=Channel.choices)
+    young_people = models.ManyToManyField(
+        "registration.YoungPerson", through="SignalPerson", related_name="signals", verbose_name=_("jongeren")
+    )
+    contacts = models.ManyToManyField(
+        "registration.Contact", blank=True, related_name="signals", verbose_name=_("contacten waar het uit kwam")
+    )
     triage_due_at = models.DateTimeField(_("beoordelen vóór"))
     triaged_at = models.DateTimeField(null=True, blank=True)
     step_due_on = models.DateField(_("volgende stap uiterlijk"), null=True, blank=True)

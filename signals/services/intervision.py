@@ -14,6 +14,9 @@ from audit.services import audit_log
 from jongerenwerk.errors import DomainError
 from notifications.kinds import Kind
 from notifications.services import notification_resolve, notification_schedule
+from registration.models import Activity
+from registration.permissions import can_register
+from registration.services.entries import time_entry_create
 from signals import permissions
 from signals.models import AgendaItem, FollowUpAction, IntervisionSession, Signal, SignalEvent, SignalStep
 from signals.services.signal import signal_step_record
@@ -218,12 +221,36 @@ def session_finalise(*, session, actor, request=None):
                 check_capability=False,
                 request=request,
             )
+        _log_time(locked, request)
         _audit(locked, actor, Action.CHANGE, "minutes finalised", request)
         for person in locked.participants.all():
             notification_schedule(
                 recipient=person, kind=Kind.INTERVISION_MINUTES, target=locked, link=session_link(locked)
             )
     return locked
+
+
+def _log_time(session, request):
+    """The session's time as an intervision time entry for each participant who registers time (registration app).
+
+    A participant whose month is already approved (locked) or who does not register time is skipped:
+    finalising the minutes must not fail on it.
+    """
+    day = min(timezone.localtime(session.starts_at).date(), timezone.localdate())
+    data = {
+        "date": day,
+        "duration_minutes": session.duration_minutes,
+        "activity": Activity.INTERVISION,
+        "note": str(session.get_kind_display()),
+    }
+    for person in session.participants.all():
+        if not can_register(person, session.team_id):
+            continue
+        try:
+            with transaction.atomic():
+                time_entry_create(actor=person, team=session.team, data=data, request=request)
+        except DomainError:
+            continue
 
 
 def _finish_action(action, actor, status, field, text, request):

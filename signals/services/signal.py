@@ -132,6 +132,13 @@ def _resolve_person(team, actor, young_person=None, pseudonym=""):
     return person
 
 
+def _link_contacts(signal, actor, contacts):
+    """The contacts a signal came from: the reporter's own, in the signal's team."""
+    if any(contact.team_id != signal.team_id or contact.worker_id != actor.pk for contact in contacts):
+        raise DomainError(_("Kies alleen je eigen contacten uit het team van het signaal."), field="contacts")
+    signal.contacts.set(contacts)
+
+
 def signal_report(
     *,
     actor,
@@ -145,6 +152,7 @@ def signal_report(
     interpretation="",
     platform=None,
     people=(),
+    contacts=(),
     request=None,
 ):
     """Record a new signal; an acute one notifies every lead and safeguarding officer of the team at once."""
@@ -178,6 +186,7 @@ def signal_report(
                 continue
             seen.add(person.pk)
             SignalPerson.objects.create(signal=signal, young_person=person, role=role)
+        _link_contacts(signal, actor, contacts)
         _event(signal, SignalEvent.Kind.REPORTED, actor, new_status=Status.REPORTED, label=str(category))
         _audit(signal, actor, Action.CREATE, "signal reported", request)
         if urgency == Signal.Urgency.ACUTE:

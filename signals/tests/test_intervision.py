@@ -204,3 +204,22 @@ def test_a_signal_you_may_not_see_cannot_be_put_on_the_agenda(team_a, worker, co
             signals=[hidden],
         )
     assert not IntervisionSession.objects.exists()
+
+
+def test_finalising_logs_intervision_time_for_the_participants(lead, worker, manager, team_a):
+    from registration.models import TimeEntry
+    from signals.services.intervision import session_finalise
+
+    session = make_session(team_a, lead, [worker, manager], starts_at=timezone_now_minus_hours(2))
+    session_finalise(session=session, actor=lead)
+    entries = TimeEntry.objects.filter(activity="intervision")
+    assert sorted(e.worker_id for e in entries) == sorted([lead.pk, worker.pk])  # the manager logs no time
+    assert {e.duration_minutes for e in entries} == {90}
+
+
+def timezone_now_minus_hours(hours):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.now() - timedelta(hours=hours)

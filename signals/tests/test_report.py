@@ -175,3 +175,63 @@ def test_form_is_in_english_for_an_english_speaking_worker(client_for, worker):
     worker.save(update_fields=["language"])
     body = client_for(worker).get(URL).content.decode()
     assert "Report a serious signal" in body and "No images, ever." in body
+
+
+def test_signal_links_the_contacts_it_came_from(client_for, worker, team_a, org):
+    from django.utils import timezone as tz
+
+    from registration.tests.factories import ContactFactory
+
+    contact = ContactFactory(team=team_a, worker=worker, date=tz.localdate())
+    client = client_for(worker)
+    client.get(URL)
+    post(client, URL, _post(team_a, category(org), contacts=[contact.pk]))
+    signal = Signal.objects.get()
+    assert list(signal.contacts.all()) == [contact]
+    page = client.get(reverse("signals:detail", args=[signal.pk])).content.decode()
+    assert reverse("registration:contact_detail", args=[contact.pk]) in page
+
+
+def test_a_colleagues_contact_cannot_be_linked(worker, colleague, team_a, org):
+    from registration.tests.factories import ContactFactory
+
+    contact = ContactFactory(team=team_a, worker=colleague)
+    with pytest.raises(DomainError):
+        signal_report(
+            actor=worker,
+            team=team_a,
+            category=category(org),
+            urgency="normal",
+            facts="x",
+            source="y",
+            seen_at=timezone.now(),
+            channel="dm",
+            contacts=[contact],
+        )
+    assert not Signal.objects.exists()
+
+
+def test_acute_page_shows_the_default_protocol_without_a_published_one(client_for, worker, team_a, org):
+    from signals.tests.factories import make_signal
+
+    signal = make_signal(team_a, worker, urgency="acute")
+    page = client_for(worker).get(reverse("signals:acute", args=[signal.pk])).content.decode()
+    assert "112" in page and "0800-2000" in page and "nog geen signaalprotocol" in page
+
+
+def test_young_person_with_an_open_signal_cannot_be_erased(worker, team_a, org):
+    from registration.services.young_people import young_person_erasure_refusal
+
+    person = young_person(team_a)
+    signal_report(
+        actor=worker,
+        team=team_a,
+        category=category(org),
+        urgency="normal",
+        facts="x",
+        source="y",
+        seen_at=timezone.now(),
+        channel="dm",
+        people=[(person, "", "about")],
+    )
+    assert "signaal" in young_person_erasure_refusal(person)

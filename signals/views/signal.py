@@ -15,6 +15,7 @@ from accounts.selectors import team_members
 from audit.models import AuditEvent
 from audit.services import audit_log
 from jongerenwerk.errors import DomainError
+from policy.selectors import signal_protocol_for_team
 from signals import forms, permissions, selectors
 from signals.afwegingskader import QUESTIONS, Outcome
 from signals.models import SignalEvent, SignalStep
@@ -52,7 +53,10 @@ def signal_report(request):
             )
         }
         signal = run_service(
-            form, lambda: services.signal_report(actor=request.user, people=form.people(), request=request, **fields)
+            form,
+            lambda: services.signal_report(
+                actor=request.user, people=form.people(), contacts=list(data["contacts"]), request=request, **fields
+            ),
         )
         if signal is not None:
             messages.success(
@@ -66,6 +70,7 @@ def signal_report(request):
 
 def _emergency_context(signal):
     return {
+        "protocol": signal_protocol_for_team(signal.team),
         "signal": signal,
         "team_leads": team_members(signal.team, Role.TEAM_LEAD),
         "officers": team_members(signal.team, Role.SAFEGUARDING_OFFICER),
@@ -103,6 +108,7 @@ def signal_detail(request, pk):
     context = {
         "signal": signal,
         "people": signal.people.select_related("young_person").order_by("role", "pk"),
+        "contacts": list(signal.contacts.select_related("platform").order_by("-date", "-pk")),
         "steps": list(signal.steps.select_related("recorded_by")),
         "actions": list(signal.actions.select_related("owner").order_by("due_on", "pk")),
         "timeline": _timeline(signal, user),
