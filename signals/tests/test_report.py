@@ -235,3 +235,23 @@ def test_young_person_with_an_open_signal_cannot_be_erased(worker, team_a, org):
         people=[(person, "", "about")],
     )
     assert "signaal" in young_person_erasure_refusal(person)
+
+
+def test_acute_page_shows_the_teams_published_protocol_with_the_on_call_lead(client_for, worker, lead, team_a):
+    from policy.models import PolicyDocument, PolicyVersion
+    from policy.tests.factories import make_document, make_version
+    from signals.tests.factories import make_signal
+
+    document = make_document(
+        team_a.organisation,
+        team=team_a,
+        owner=lead,
+        kind=PolicyDocument.Kind.SIGNAL_PROTOCOL,
+        title="Signaalprotocol Team A",
+    )
+    make_version(
+        document, author=lead, status=PolicyVersion.Status.PUBLISHED, on_call_lead=lead, on_call_phone="06-11112222"
+    )
+    signal = make_signal(team_a, worker, urgency="acute")
+    page = client_for(worker).get(reverse("signals:acute", args=[signal.pk])).content.decode()
+    assert "06-11112222" in page and "Signaalprotocol Team A" in page and "Dienstdoende teamleider" in page
