@@ -32,13 +32,16 @@ def young_person_list(request):
     return render(request, "registration/youngperson_list.html", {"page": page, "query": query})
 
 
-def _chronology(young_person):
+def _chronology(young_person, user):
     """The young person's contacts, and signals when the signals app links them, newest first."""
     items = [
         {"date": c.date, "kind": "contact", "object": c}
         for c in young_person.contacts.select_related("platform", "worker").order_by("-date")
     ]
     signals = young_person_signals(young_person)
+    if signals is not None and hasattr(signals.model.objects, "visible_to"):
+        # Signals are need-to-know: only those this person may open are listed (others never show they exist).
+        signals = signals.filter(pk__in=signals.model.objects.visible_to(user).values("pk"))
     for signal in signals.order_by("-pk")[:200] if signals is not None else []:
         moment = getattr(signal, "created_at", None)
         items.append({"date": timezone.localdate(moment) if moment else None, "kind": "signal", "object": signal})
@@ -56,7 +59,7 @@ def young_person_detail(request, pk):
     context = {
         "young_person": young_person,
         "handles": list(young_person.handles.select_related("platform")),
-        "chronology": _chronology(young_person),
+        "chronology": _chronology(young_person, request.user),
         "can_edit": permissions.can_manage_young_people(request.user, young_person.team_id),
         "can_merge": can_merge,
         "can_export": permissions.can_export_young_person(request.user, young_person),
