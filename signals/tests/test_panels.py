@@ -40,3 +40,9 @@ def test_lead_home_counts_overdue_actions(team_a, worker, lead, client_for):
     item = AgendaItem.objects.create(session=session, topic="Werkafspraken", order=1)
     FollowUpAction.objects.create(team=team_a, agenda_item=item, description="x", owner=worker, due_on="2020-01-01")
     assert "1 vervolgactie te laat" in client_for(lead).get(reverse("home")).content.decode()
+
+
+def test_menu_shows_figures_to_managers_and_signals_to_workers(worker, manager, client_for):
+    manager_page = client_for(manager).get(reverse("home")).content.decode()
+    assert reverse("signals:statistics") in manager_page and reverse("signals:list") not in manager_page
+    assert reverse("signals:list") in client_for(worker).get(reverse("home")).content.decode()
