@@ -1,10 +1,10 @@
 """The home page and the styled error pages."""
 
 from django.contrib.auth.decorators import login_required
-from django.views.decorators.http import require_safe
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.views.decorators.http import require_safe
 
 from jongerenwerk.hooks import collect
 

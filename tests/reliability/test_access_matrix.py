@@ -4,6 +4,7 @@ team and another organisation. 0 unauthorised 2xx; other teams' and organisation
 import pytest
 
 from tests.reliability.access import load_all, resolver_urls
+from tests.reliability.figures import record
 from tests.reliability.matrix import run_matrix
 
 ALL_NAMES = sorted(set(resolver_urls()) | set(load_all()))
@@ -21,6 +22,8 @@ def test_every_url_answers_every_role_as_the_table_says(name, world):
     if name not in urls:
         pytest.fail(f"{name!r} has a row in tests/reliability/access/ but no URL any more: remove the row")
     result = run_matrix(routes[name], world)
+    record(f"matrix.cells.{name}", result.cells)
+    record(f"matrix.unauthorised_2xx.{name}", result.unauthorised_2xx)
     assert result.unauthorised_2xx == 0, result.failures
     assert not result.failures, "\n".join(result.failures)
     assert result.cells >= 12
