@@ -18,7 +18,6 @@ import shutil
 import signal
 import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -28,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 import psycopg2  # noqa: E402
 
 from tests.reliability.faults.http import Browser  # noqa: E402
-from tests.reliability.faults.servers import AppProcess, django_call, port_open, wait_for  # noqa: E402
+from tests.reliability.faults.servers import AppProcess, django_call, free_port, port_open, wait_for  # noqa: E402
 
-PORT = int(os.environ.get("PRODRUN_PORT", "58100"))
+PORT = int(os.environ.get("PRODRUN_PORT") or free_port())
 DATABASE = "jw_prodrun"
 SERVER = os.environ.get("PRODRUN_DATABASE_SERVER", "postgres://postgres:postgres@127.0.0.1:5432/postgres")
 REDIS = os.environ.get("PRODRUN_REDIS_URL", "redis://127.0.0.1:6379/14")
@@ -56,7 +55,11 @@ def procfile():
 def recreate_database():
     server = urlparse(SERVER)
     connection = psycopg2.connect(
-        host=server.hostname, port=server.port or 5432, user=server.username, password=server.password, dbname="postgres"
+        host=server.hostname,
+        port=server.port or 5432,
+        user=server.username,
+        password=server.password,
+        dbname="postgres",
     )
     connection.autocommit = True
     with connection.cursor() as cursor:

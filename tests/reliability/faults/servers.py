@@ -35,6 +35,13 @@ def wait_for(predicate, timeout, interval=0.1, what="condition"):
     raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
 
 
+def free_port():
+    """A port nothing listens on now (parallel runs of the suite must not share the fault servers)."""
+    with contextlib.closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def port_open(port):
     with contextlib.closing(socket.socket()) as sock:
         sock.settimeout(0.2)
@@ -42,9 +49,14 @@ def port_open(port):
 
 
 class Postgres:
-    def __init__(self, port=55432):
-        self.port = port
-        self.bin = Path(sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1])
+    def __init__(self, port=None):
+        self.port = port or free_port()
+        versions = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda path: int(path.split("/")[-2]))
+        if not versions:
+            raise RuntimeError(
+                "no PostgreSQL server binaries in /usr/lib/postgresql/*/bin (apt-get install postgresql)"
+            )
+        self.bin = Path(versions[-1])
         self.dir = Path(tempfile.mkdtemp(prefix="jw-pg-"))
         self.data = self.dir / "data"
         self.as_postgres = os.geteuid() == 0
@@ -88,8 +100,8 @@ class Postgres:
 
 
 class Redis:
-    def __init__(self, port=56379):
-        self.port = port
+    def __init__(self, port=None):
+        self.port = port or free_port()
         self.process = None
 
     def start(self):

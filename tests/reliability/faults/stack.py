@@ -11,19 +11,19 @@ from pathlib import Path
 
 from celery import Celery
 
-from tests.reliability.faults.servers import ROOT, Postgres, Redis, app_env, django_call, manage
+from tests.reliability.faults.servers import ROOT, Postgres, Redis, app_env, django_call, free_port, manage
 
 MARKER = re.compile(rb"jw=([\w-]+)")
 
 
 class Stack:
-    def __init__(self, pg_port=55432, redis_port=56379, web_port=58000, database="jw_faults"):
+    def __init__(self, pg_port=None, redis_port=None, web_port=None, database="jw_faults"):
         self.tmp = Path(tempfile.mkdtemp(prefix="jw-faults-"))
         self.mail = self.tmp / "mail"
         self.logs = self.tmp / "logs"
         self.mail.mkdir()
         self.logs.mkdir()
-        self.web_port = web_port
+        self.web_port = web_port or free_port()
         self.database = database
         self.postgres = Postgres(pg_port)
         self.redis = Redis(redis_port)
