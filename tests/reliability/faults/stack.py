@@ -14,6 +14,8 @@ from celery import Celery
 from tests.reliability.faults.servers import ROOT, Postgres, Redis, app_env, django_call, free_port, manage
 
 MARKER = re.compile(rb"jw=([\w-]+)")
+MESSAGE_ID = re.compile(rb"^Message-ID: (<[^>]+>)", re.M | re.I)
+SEPARATOR = b"\n" + b"-" * 79 + b"\n"  # between messages in a filebased backend's file
 
 
 class Stack:
@@ -83,6 +85,16 @@ class Stack:
             for marker in MARKER.findall(path.read_bytes()):
                 counts[marker.decode()] += 1
         return counts
+
+    def deliveries(self):
+        """{marker: [Message-ID of each copy that arrived]}."""
+        found = {}
+        for path in self.mail.iterdir():
+            for message in path.read_bytes().split(SEPARATOR):
+                marker, message_id = MARKER.search(message), MESSAGE_ID.search(message)
+                if marker:
+                    found.setdefault(marker.group(1).decode(), []).append(message_id and message_id.group(1))
+        return found
 
     def unsent(self, markers=None):
         rows = self.postgres.query(self.database, "SELECT key FROM notifications_notification WHERE sent_at IS NULL")
