@@ -20,7 +20,7 @@ def is_login_redirect(response):
 
 
 def url_for(route, world, scope=OWN):
-    kwargs = route.obj(world, scope) if route.obj else {}
+    kwargs = route.obj(world, scope) if route.obj else (route.kwargs(world) if route.kwargs else {})
     return reverse(route.name, kwargs=kwargs)
 
 
@@ -49,10 +49,21 @@ def expectation(route, role, method, scope):
     if not allowed:
         return "refused (403/404/405)", lambda r: r.status_code in REFUSED
     if route.is_object_url and (scope == OTHER_ORG or (scope == OTHER_TEAM and role not in route.org_wide)):
-        return "404 (not visible)", lambda r: r.status_code == 404
+        if sees_objects(route, role):
+            return "404 (not visible)", lambda r: r.status_code == 404
+        # Refused for every object, its own team's too: a uniform 403 reveals nothing.
+        return "refused (403/404)", lambda r: r.status_code in (403, 404)
     if role in allowed:
+        if method == "POST" and route.post_like_get and role not in route.post:
+            return "served like GET, or 405", lambda r: r.status_code in route.ok | {405}
         return f"served {sorted(route.ok)}", lambda r: r.status_code in route.ok
     return "refused (403/404/405)", lambda r: r.status_code in REFUSED
+
+
+def sees_objects(route, role):
+    """Whether this role may open the URL's objects of its own team at all (GET or POST). Such a role must
+    get 404, never 403, for an object it may not see; a role refused for every object may get a 403."""
+    return role in route.get or role in route.post
 
 
 def describe(response):

@@ -3,7 +3,7 @@ team and another organisation. 0 unauthorised 2xx; other teams' and organisation
 
 import pytest
 
-from tests.reliability.access import load_all, resolver_urls
+from tests.reliability.access import MODULE_OF, load_all, pending_modules, resolver_urls
 from tests.reliability.figures import record
 from tests.reliability.matrix import run_matrix
 
@@ -19,6 +19,8 @@ def test_every_url_answers_every_role_as_the_table_says(name, world):
             f"URL name {name!r} ({urls[name]}) has no row in the expected-access table: "
             f"add a Route to tests/reliability/access/<app>.py"
         )
+    if name not in urls and MODULE_OF[name] in pending_modules():
+        pytest.skip(f"{MODULE_OF[name]}: none of its URLs exist yet (its app is not merged)")
     if name not in urls:
         pytest.fail(f"{name!r} has a row in tests/reliability/access/ but no URL any more: remove the row")
     result = run_matrix(routes[name], world)

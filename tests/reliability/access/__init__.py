@@ -11,6 +11,7 @@ Adding a URL: add a `Route(...)` to your app's module and `register()` it; nothi
 
 import importlib
 import pkgutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -56,8 +57,13 @@ class Route:
     foreign: Callable | None = None
     # kwargs for a random (nonexistent) object: random_kwargs(pk) -> kwargs.
     random_kwargs: Callable | None = None
+    # kwargs for a URL with arguments that is not about a team's object (a token): kwargs(world) -> dict.
+    kwargs: Callable | None = None
     # A minimal POST body: post_data(world) -> dict (default: empty).
     post_data: Callable | None = None
+    # A read-only page that answers POST like GET (no @require_safe yet): its readers' POST may be
+    # served or 405; it does nothing. Listed in the report as a page to give @require_safe.
+    post_like_get: bool = False
     # Fuzz the form this URL shows on GET (found in the response context) by POSTing to it.
     fuzz: bool = True
     # The role the fuzzer posts as (default: the first role allowed to POST).
@@ -67,6 +73,8 @@ class Route:
     note: str = ""
 
     def allowed(self, method):
+        if method == "POST" and self.post_like_get:
+            return self.post | self.get
         return self.get if method == "GET" else self.post
 
     @property
@@ -75,10 +83,13 @@ class Route:
 
 
 ROUTES: dict[str, Route] = {}
+MODULE_OF: dict[str, str] = {}
 
 
 def register(*routes):
+    module = sys._getframe(1).f_globals["__name__"]
     for route in routes:
+        MODULE_OF[route.name] = module
         if route.name in ROUTES:
             raise ValueError(f"{route.name} is registered twice in tests/reliability/access/")
         if route.obj is not None and route.foreign is None:
@@ -110,6 +121,15 @@ def resolver_urls():
 
     walk(get_resolver().url_patterns, "", [])
     return found
+
+
+def pending_modules():
+    """Row modules none of whose URLs exist yet: their app is not merged (rows may land first)."""
+    urls, served = resolver_urls(), set()
+    for name, module in MODULE_OF.items():
+        if name in urls:
+            served.add(module)
+    return set(MODULE_OF.values()) - served
 
 
 def served_routes():
