@@ -32,7 +32,9 @@ def test_the_plain_redis_cache_would_fail_the_request():
 
 
 # An app of its own on a broker that is not there (the project's app stays as the suite set it).
-down = Celery("down", broker=NOWHERE, broker_connection_timeout=0.5, broker_connection_max_retries=1)
+down = Celery(
+    "down", broker=NOWHERE, set_as_current=False, broker_connection_timeout=0.5, broker_connection_max_retries=1
+)
 
 
 @down.task(name="tests.reliability.noop")

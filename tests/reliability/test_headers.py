@@ -61,7 +61,9 @@ def test_the_header_check_notices_a_missing_header(world, settings):
 
 
 def production_env(**overrides):
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("SECURE_", "DEBUG", "TEST_"))}
+    # Not DJANGO_*: the browser fixture sets DJANGO_ALLOW_ASYNC_UNSAFE in this process, never in production.
+    excluded = ("SECURE_", "DEBUG", "TEST_", "DJANGO_")
+    env = {key: value for key, value in os.environ.items() if not key.startswith(excluded)}
     env.update(
         SECRET_KEY=secrets.token_urlsafe(50),
         DEBUG="false",
