@@ -49,6 +49,12 @@ services:
 test: install-dev services messages
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
+# The reliability suite at the issue's long sizes: 10,000 fuzz examples, Redis away for 60 seconds,
+# 1,000 foreign ids per object URL for every role (tests/reliability; `make test` runs it at the CI sizes).
+.PHONY: test-long
+test-long: install-dev services messages
+	$(TEST_ENV) JW_FUZZ_EXAMPLES=10000 JW_REDIS_OUTAGE=60 JW_FOREIGN_IDS=1000 JW_FOREIGN_SAMPLE=1000 $(PY) -m pytest tests/reliability $(PYTEST_ARGS)
+
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run

@@ -121,8 +121,10 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that acts empty while Redis is unreachable (no 500s; jongerenwerk/cache.py).
+            "BACKEND": "jongerenwerk.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="jw"),
         }
     }

@@ -4,11 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.views.decorators.http import require_safe
 
 from jongerenwerk.hooks import collect
 
 
 @login_required
+@require_safe
 def home(request):
     """What needs this person first, most urgent first, from every app's panels."""
     panels = sorted(collect("panels", "home_panels", request), key=lambda panel: panel.order)

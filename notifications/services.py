@@ -1,9 +1,10 @@
 """Scheduling and delivering notifications. Every reminder in every app goes through here."""
 
 import logging
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -57,7 +58,11 @@ def _email(notification):
         context = {"notification": notification, "url": settings.SITE_URL + (notification.link or "/meldingen/")}
         subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + str(notification.title)
         body = render_to_string("notifications/email.txt", context)
-    send_mail(subject, body, None, [recipient.email])
+    # One notification is one message: if a worker dies after sending but before its commit, the copy
+    # sent again carries the same Message-ID, so mail systems treat it as the same message.
+    domain = urlsplit(settings.SITE_URL).hostname or "jongerenwerk.local"
+    headers = {"Message-ID": f"<notification-{notification.pk}@{domain}>"}
+    EmailMessage(subject, body, None, [recipient.email], headers=headers).send()
 
 
 def notification_deliver(notification_id):

@@ -5,13 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from notifications.selectors import notification_list
 from notifications.services import notification_mark_read
 
 
 @login_required
+@require_safe
 def notification_index(request):
     """The due notifications of this person, newest first, 30 a page."""
     page = Paginator(notification_list(request.user), 30).get_page(request.GET.get("page"))

@@ -12,7 +12,7 @@ LOGIN = "/account/login/"
 
 def test_redis_is_the_cache_in_tests(settings):
     # Throttling counts in the cache; with Redis it holds across processes.
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings.CACHES["default"]["BACKEND"] == "jongerenwerk.cache.ResilientRedisCache"  # a RedisCache
 
 
 def test_login_writes_a_login_event(client, worker):

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.forms.people import (
     InvitationAcceptForm,
@@ -65,6 +65,7 @@ def language_switch(request):
 
 
 @login_required
+@require_safe
 def my_teams(request):
     """The teams this person works in, with their role in each."""
     return render(request, "accounts/my_teams.html", {"memberships": membership_list(request.user)})

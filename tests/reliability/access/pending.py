@@ -1,0 +1,90 @@
+"""URL names merged before their rows were written (2026-11-21: outreach, policy, registration).
+
+Not a place for new URLs: a name that is neither in a row nor here fails the matrix. Each name here
+gets only the checks that need no role table (test_unclassified_urls.py: no 5xx for any role, nothing
+served with a random id, anonymous to login, uploads refused, MFA enrolment first). Move a name to a
+Route in its app's module to give it the full matrix, foreign ids and fuzzing; this list only shrinks.
+"""
+
+PENDING = {
+    "accounts:account_activate",  # /platformaccounts/<int:pk>/in-gebruik/
+    "accounts:account_approve",  # /platformaccounts/<int:pk>/goedkeuren/
+    "accounts:account_archive",  # /platformaccounts/<int:pk>/archiveren/
+    "accounts:account_detail",  # /platformaccounts/<int:pk>/
+    "accounts:account_edit",  # /platformaccounts/<int:pk>/bewerken/
+    "accounts:account_list",  # /platformaccounts/
+    "accounts:account_reject",  # /platformaccounts/<int:pk>/afwijzen/
+    "accounts:account_request",  # /platformaccounts/aanvragen/
+    "accounts:account_review_confirm",  # /platformaccounts/<int:pk>/controle/
+    "accounts:account_transfer",  # /platformaccounts/<int:pk>/overdragen/
+    "accounts:matrix",  # /doelgroepen/matrix/
+    "accounts:persona_create",  # /doelgroepen/<int:pk>/personas/nieuw/
+    "accounts:persona_delete",  # /personas/<int:pk>/verwijderen/
+    "accounts:persona_edit",  # /personas/<int:pk>/bewerken/
+    "accounts:platform_create",  # /platforms/nieuw/
+    "accounts:platform_list",  # /platforms/
+    "accounts:platform_retire",  # /platforms/<int:pk>/uit-gebruik/
+    "accounts:platform_usage_edit",  # /doelgroepen/<int:pk>/platforms/<int:platform_pk>/
+    "accounts:target_group_archive",  # /doelgroepen/<int:pk>/archiveren/
+    "accounts:target_group_create",  # /doelgroepen/nieuw/
+    "accounts:target_group_detail",  # /doelgroepen/<int:pk>/
+    "accounts:target_group_edit",  # /doelgroepen/<int:pk>/bewerken/
+    "accounts:target_group_list",  # /doelgroepen/
+    "policy:acknowledge",  # /beleid/bevestigen/<int:pk>/
+    "policy:acknowledge_next",  # /beleid/bevestigen/
+    "policy:acknowledge_postpone",  # /beleid/bevestigen/<int:pk>/later/
+    "policy:document_confirm_fit",  # /beleid/<int:pk>/aansluiting-bevestigen/
+    "policy:document_create",  # /beleid/nieuw/
+    "policy:document_detail",  # /beleid/<int:pk>/
+    "policy:document_edit",  # /beleid/<int:pk>/bewerken/
+    "policy:list",  # /beleid/
+    "policy:post_approve",  # /beleid/berichten/<int:pk>/goedkeuren/
+    "policy:post_create",  # /beleid/berichten/nieuw/
+    "policy:post_detail",  # /beleid/berichten/<int:pk>/
+    "policy:post_list",  # /beleid/berichten/
+    "policy:post_resubmit",  # /beleid/berichten/<int:pk>/opnieuw-indienen/
+    "policy:post_send_back",  # /beleid/berichten/<int:pk>/terugsturen/
+    "policy:report",  # /beleid/kennisname/
+    "policy:report_version",  # /beleid/kennisname/<int:pk>/
+    "policy:report_version_csv",  # /beleid/kennisname/<int:pk>/csv/
+    "policy:version_approve",  # /beleid/versies/<int:pk>/goedkeuren/
+    "policy:version_compare",  # /beleid/<int:pk>/vergelijken/
+    "policy:version_create",  # /beleid/<int:pk>/nieuwe-versie/
+    "policy:version_detail",  # /beleid/versies/<int:pk>/
+    "policy:version_edit",  # /beleid/versies/<int:pk>/bewerken/
+    "policy:version_publish",  # /beleid/versies/<int:pk>/publiceren/
+    "policy:version_send_back",  # /beleid/versies/<int:pk>/terugsturen/
+    "policy:version_submit",  # /beleid/versies/<int:pk>/review-vragen/
+    "registration:agreement_create",  # /registratie/opdrachten/nieuw/
+    "registration:agreement_edit",  # /registratie/opdrachten/<int:pk>/wijzigen/
+    "registration:agreement_list",  # /registratie/opdrachten/
+    "registration:budget_team",  # /registratie/budget/<int:team_id>/
+    "registration:contact_create",  # /registratie/contact/nieuw/
+    "registration:contact_delete",  # /registratie/contact/<int:pk>/verwijderen/
+    "registration:contact_detail",  # /registratie/contact/<int:pk>/
+    "registration:contact_edit",  # /registratie/contact/<int:pk>/wijzigen/
+    "registration:contact_follow_up_done",  # /registratie/contact/<int:pk>/vervolgactie-klaar/
+    "registration:contact_quick",  # /registratie/contact/snel/
+    "registration:dashboard",  # /registratie/overzicht/
+    "registration:export_download",  # /registratie/export/<int:pk>/download/
+    "registration:export_status",  # /registratie/export/<int:pk>/
+    "registration:month_approve",  # /registratie/maanden/<int:team_id>/<str:month>/goedkeuren/
+    "registration:month_detail",  # /registratie/maanden/<int:team_id>/<str:month>/
+    "registration:month_list",  # /registratie/maanden/
+    "registration:month_reopen",  # /registratie/maanden/<int:team_id>/<str:month>/heropenen/
+    "registration:report",  # /registratie/rapport/
+    "registration:report_export",  # /registratie/rapport/export/<str:fmt>/
+    "registration:theme_list",  # /registratie/themas/
+    "registration:theme_toggle",  # /registratie/themas/<int:pk>/aan-uit/
+    "registration:time_entry_create",  # /registratie/tijd/nieuw/
+    "registration:time_entry_delete",  # /registratie/tijd/<int:pk>/verwijderen/
+    "registration:time_entry_edit",  # /registratie/tijd/<int:pk>/wijzigen/
+    "registration:week",  # /registratie/
+    "registration:young_person_create",  # /registratie/jongeren/nieuw/
+    "registration:young_person_detail",  # /registratie/jongeren/<int:pk>/
+    "registration:young_person_edit",  # /registratie/jongeren/<int:pk>/wijzigen/
+    "registration:young_person_erase",  # /registratie/jongeren/<int:pk>/wissen/
+    "registration:young_person_export",  # /registratie/jongeren/<int:pk>/exporteren/
+    "registration:young_person_list",  # /registratie/jongeren/
+    "registration:young_person_merge",  # /registratie/jongeren/<int:pk>/samenvoegen/
+}

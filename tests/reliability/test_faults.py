@@ -1,0 +1,229 @@
+"""Faults, against a PostgreSQL and a Redis this test starts itself on their own ports:
+
+(a) a Celery worker SIGKILLed in the middle of sending, again and again: every notification is sent,
+    none as two messages (a kill between the send and its commit re-sends the same message, with the
+    same Message-ID: counted, at most one per kill; exactly-once across SMTP does not exist);
+(b) PostgreSQL restarted while gunicorn serves: the styled error page (no traceback) during the restart,
+    recovery without restarting gunicorn, no half-written record;
+(c) Redis stopped while people keep working: no 5xx, what fell due meanwhile is sent afterwards, once.
+
+Sizes come from the environment: `make test` runs them short (JW_FAULT_KILLS=20, JW_REDIS_OUTAGE=15),
+`make test-long` runs the issue's sizes (20 kills, 60 seconds without Redis).
+"""
+
+import contextlib
+import os
+import random
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from accounts.tests.factories import TEST_PASSWORD
+from tests.reliability.faults.http import Browser
+from tests.reliability.faults.remote import WORKER_EMAIL
+from tests.reliability.faults.servers import celery_worker, gunicorn
+from tests.reliability.faults.stack import Stack, wait_until
+from tests.reliability.figures import record
+
+pytestmark = [pytest.mark.faults, pytest.mark.timeout(900)]
+
+KILLS = int(os.environ.get("JW_FAULT_KILLS", "20"))
+PER_ROUND = int(os.environ.get("JW_FAULT_BATCH", "60"))
+REDIS_OUTAGE = float(os.environ.get("JW_REDIS_OUTAGE", "15"))
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "reliability" / "faults"
+STYLED_500 = "Er ging iets mis"
+
+
+@pytest.fixture(scope="module")
+def stack():
+    stack = Stack().up()
+    try:
+        yield stack
+    finally:
+        stack.down()
+        stack.keep_logs(ARTIFACTS)
+        stack.cleanup()
+
+
+def mail_files(stack):
+    return len(os.listdir(stack.mail))
+
+
+def assert_each_once(stack, markers, name, max_copies=0):
+    """Every notification arrived, as one message (one Message-ID). A worker killed between sending and
+    its commit sends the same message again (same Message-ID): counted as a copy, at most one per kill."""
+    deliveries = stack.deliveries()
+    missing = [marker for marker in markers if marker not in deliveries]
+    two_messages = [marker for marker in markers if len(set(deliveries.get(marker, []))) > 1]
+    no_id = [marker for marker in markers if None in deliveries.get(marker, [])]
+    copies = sum(len(deliveries.get(marker, [])) - 1 for marker in markers if marker in deliveries)
+    record(f"faults.{name}.notifications", len(markers))
+    record(f"faults.{name}.missing", len(missing))
+    record(f"faults.{name}.sent_as_two_messages", len(two_messages))
+    record(f"faults.{name}.copies_of_the_same_message", copies)
+    assert missing == [], f"{len(missing)} notifications never sent"
+    assert no_id == [], "a notification email without a Message-ID"
+    assert two_messages == [], f"{len(two_messages)} notifications sent as two different messages"
+    assert copies <= max_copies, f"{copies} copies re-sent, more than the {max_copies} kills could cause"
+
+
+def test_a_worker_killed_mid_send_loses_nothing_and_sends_nothing_twice(stack):
+    rng = random.Random(20)
+    markers, mid_send = [], 0
+    for round_number in range(KILLS):
+        batch = stack.schedule(f"kill{round_number}", PER_ROUND)
+        markers += batch
+        worker = stack.start(celery_worker(stack.env, stack.logs, name=f"kill{round_number}"))
+        before = mail_files(stack)
+        stack.enqueue_send_due()
+        assert wait_until(lambda before=before: mail_files(stack) > before, 90, interval=0.005), "nothing sent"
+        time.sleep(rng.uniform(0, 0.04))
+        worker.kill()
+        worker.process.wait(10)
+        mid_send += bool(stack.unsent(batch))
+    record("faults.worker_kill.kills", KILLS)
+    record("faults.worker_kill.kills_mid_send", mid_send)
+
+    worker = stack.start(celery_worker(stack.env, stack.logs, name="after"))
+    stack.enqueue_send_due()
+    assert wait_until(lambda: not stack.unsent(markers), 180), f"{len(stack.unsent(markers))} still unsent"
+    time.sleep(1)
+    worker.stop()
+
+    assert mid_send >= KILLS // 2, "the kills did not land while sending"
+    assert_each_once(stack, markers, "worker_kill", max_copies=KILLS)
+
+
+class Traffic:
+    """People working: logged-in page views and actions, and new logins, in a loop on a thread."""
+
+    def __init__(self, base):
+        self.base = base
+        self.results = []  # (monotonic time, what, status, body)
+        self.stopped = threading.Event()
+        self.last_login = 0.0
+        self.browser = Browser(base)
+        assert self.browser.login(WORKER_EMAIL, TEST_PASSWORD)
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def run(self):
+        steps = [
+            ("home", lambda: self.browser.get("/")),
+            ("list", lambda: self.browser.get("/meldingen/")),
+            ("read_all", lambda: self.browser.post("/meldingen/gelezen/", form_page="/meldingen/")),
+            ("login", self.fresh_login),
+        ]
+        while not self.stopped.is_set():
+            for what, step in steps:
+                started = time.monotonic()
+                try:
+                    answer = step()
+                    if answer is None:
+                        continue
+                    status, body, _ = answer
+                except OSError as error:  # a refused connection is not an answer
+                    status, body = 0, repr(error)
+                self.results.append((started, what, status, body))
+            time.sleep(0.05)
+
+    def fresh_login(self):
+        # A new login every few seconds: more would meet the login throttle (30 a minute per address).
+        if time.monotonic() - self.last_login < 4:
+            return None
+        self.last_login = time.monotonic()
+        browser = Browser(self.base)
+        status, body, headers = browser.post("/account/login/", {"login": WORKER_EMAIL, "password": TEST_PASSWORD})
+        return (status if status != 302 or "/account/login" not in headers.get("Location", "") else 401), body, headers
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopped.set()
+        self.thread.join(30)
+
+    def between(self, start, end):
+        return [result for result in self.results if start <= result[0] <= end]
+
+
+def test_postgres_restart_gives_the_styled_error_page_and_the_app_recovers(stack):
+    stack.redis.flush()
+    web = stack.start(gunicorn(stack.env, stack.web_port, stack.logs, name="web-pg-restart"))
+    base = f"http://127.0.0.1:{stack.web_port}"
+    logins_before = stack.postgres.query(stack.database, "SELECT count(*) FROM audit_auditevent WHERE action='login'")
+    with Traffic(base) as traffic:
+        time.sleep(2)
+        down_at = time.monotonic()
+        stack.postgres.stop("fast")
+        time.sleep(4)
+        stack.postgres.start()
+        up_at = time.monotonic()
+        assert wait_until(lambda: Browser(base).get("/account/login/")[0] == 200, 30), "no recovery"
+        recovered_at = time.monotonic()
+        time.sleep(3)
+    during = traffic.between(down_at, up_at)
+    after = [result for result in traffic.results if result[0] > recovered_at + 0.5]
+    errors = [result for result in traffic.results if result[2] >= 500]
+    record("faults.pg_restart.requests", len(traffic.results))
+    record("faults.pg_restart.requests_during_outage", len(during))
+    record("faults.pg_restart.styled_500", sum(STYLED_500 in body for *_, status, body in errors))
+    record("faults.pg_restart.recovery_seconds", round(recovered_at - up_at, 2))
+
+    assert web.alive(), "gunicorn itself went down"
+    assert any(status >= 500 for _, _, status, _ in during), "no request met the outage"
+    assert all(status in (200, 302, 500) for _, _, status, _ in during), {r[2] for r in during}
+    for _, what, _, body in errors:
+        assert STYLED_500 in body and "Traceback" not in body, f"{what}: not the styled page: {body[:300]}"
+    assert after and all(status < 500 for _, _, status, _ in after), [r[:3] for r in after if r[2] >= 500]
+    # No half-written record: every login that answered "you are in" has its audit event.
+    logins = sum(1 for _, what, status, _ in traffic.results if what == "login" and status == 302)
+    events = stack.postgres.query(stack.database, "SELECT count(*) FROM audit_auditevent WHERE action='login'")
+    assert events[0][0] - logins_before[0][0] >= logins + 1
+    web.stop()
+
+
+def test_redis_outage_no_5xx_and_what_fell_due_is_sent_once_afterwards(stack):
+    stack.redis.flush()
+    web = stack.start(gunicorn(stack.env, stack.web_port, stack.logs, name="web-redis-outage"))
+    worker = stack.start(celery_worker(stack.env, stack.logs, name="redis"))
+    base = f"http://127.0.0.1:{stack.web_port}"
+    markers = stack.schedule("outage", 30, due_in_seconds=3, spread_seconds=REDIS_OUTAGE - 4)
+    beat = threading.Event()
+
+    def stand_in_beat():
+        # Beat's job every few seconds (the real beat runs in the production run): publishing fails while
+        # Redis is down, as beat's does, and works again afterwards.
+        while not beat.is_set():
+            with contextlib.suppress(Exception):  # the broker is down, which is the point
+                stack.enqueue_send_due()
+            beat.wait(3)
+
+    beat_thread = threading.Thread(target=stand_in_beat, daemon=True)
+    with Traffic(base) as traffic:
+        stack.redis.stop()
+        down_at = time.monotonic()
+        beat_thread.start()
+        time.sleep(REDIS_OUTAGE)
+        stack.redis.start()
+        up_at = time.monotonic()
+        sent_in_time = wait_until(lambda: not stack.unsent(markers), 120)
+        time.sleep(2)
+    beat.set()
+    during = traffic.between(down_at, up_at)
+    server_errors = [result[:3] for result in traffic.results if result[2] >= 500 or result[2] == 0]
+    record("faults.redis_outage.seconds", REDIS_OUTAGE)
+    record("faults.redis_outage.requests_during_outage", len(during))
+    record("faults.redis_outage.5xx", len(server_errors))
+
+    logins_during = [status for _, what, status, _ in during if what == "login"]
+    record("faults.redis_outage.logins_during_outage", len(logins_during))
+    assert during, "no request met the outage"
+    assert server_errors == []
+    assert logins_during and set(logins_during) == {302}, "logging in must work without Redis"
+    assert sent_in_time, f"{len(stack.unsent(markers))} notifications still unsent after Redis returned"
+    assert_each_once(stack, markers, "redis_outage")
+    worker.stop()
+    web.stop()
