@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "policy",
     "registration",
     "signals",
+    # The benchmark's commands (seed_scale); no models, no URLs.
+    "bench",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ admin.site.site_header = "Jongerenwerk"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("gezond/", views.health, name="health"),
     path("account/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("meldingen/", include("notifications.urls")),

@@ -1,11 +1,13 @@
 """The home page and the styled error pages."""
 
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
+from accounts.models import Organisation
 from jongerenwerk.hooks import collect
 
 
@@ -15,6 +17,16 @@ def home(request):
     """What needs this person first, most urgent first, from every app's panels."""
     panels = sorted(collect("panels", "home_panels", request), key=lambda panel: panel.order)
     return render(request, "home.html", {"panels": panels})
+
+
+def health(request):
+    """Health check for the load balancer (and the benchmark's floor): one indexed query, a tiny template."""
+    try:
+        Organisation.objects.order_by("pk").values_list("pk", flat=True).first()
+        database_ok = True
+    except DatabaseError:
+        database_ok = False
+    return render(request, "health.html", {"database_ok": database_ok}, status=200 if database_ok else 503)
 
 
 def error_403(request, exception=None):
