@@ -16,6 +16,7 @@ PASSWORD = "bench-Jongerenwerk-2026"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 PLATFORMS = ["Instagram", "Snapchat", "TikTok", "WhatsApp", "Facebook", "X (Twitter)", "YouTube", "Discord"]
 TARGET_GROUPS = ["Meiden 12-16", "Jongens 12-16", "Jongeren 16-23", "Ouders", "Lokale politiek"]
+MANAGERS = 5
 Role = Membership.Role
 
 
@@ -66,8 +67,8 @@ def _people(context, teams):
             add(f"werker-{t}-{i}", f"Werker {t}-{i}", team, Role.YOUTH_WORKER)
         add(f"teamleider-{t}", f"Teamleider {t}", team, Role.TEAM_LEAD)
         add(f"aandachtsfunctionaris-{t}", f"Aandachtsfunctionaris {t}", team, Role.SAFEGUARDING_OFFICER)
-    add("manager-1", "Manager Een", teams[0], Role.MANAGER)
-    add("manager-2", "Manager Twee", teams[0], Role.MANAGER)
+    for m in range(1, MANAGERS + 1):
+        add(f"manager-{m}", f"Manager {m}", teams[(m - 1) % len(teams)], Role.MANAGER)
     add("beheerder", "Beheerder", teams[0], Role.ADMINISTRATOR)
     User.objects.bulk_create(users, batch_size=2000)
     Membership.objects.bulk_create(
