@@ -49,13 +49,16 @@ def gunicorn(env, workdir, workers=3, label="gunicorn"):
         f"--error-logfile={Path(workdir) / f'{label}-error.log'}",
         "--timeout=300",
     ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env)
+    # The app's own log (errors with tracebacks) goes to a file, never to the harness's output.
+    output = open(Path(workdir) / f"{label}-output.log", "w")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(f"{base}/gezond/", process)
         yield base, access_log
     finally:
         stop(process, "gunicorn")
+        output.close()
 
 
 def _wait_for(url, process, timeout=60):
