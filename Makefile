@@ -10,7 +10,7 @@ TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) SECRET
 	SECURE_SSL_REDIRECT=false SECURE_COOKIES=false ALLOWED_HOSTS=localhost,127.0.0.1,testserver
 DEV_ENV := DEBUG=true DATABASE_URL= REDIS_URL=
 
-.PHONY: run test lint messages makemessages install install-dev services clean
+.PHONY: run test lint messages makemessages install install-dev services clean bench bench-smoke
 
 $(VENV)/.installed: requirements.txt
 	scripts/system-deps.sh base
@@ -54,6 +54,16 @@ test: install-dev services messages
 .PHONY: test-long
 test-long: install-dev services messages
 	$(TEST_ENV) JW_FUZZ_EXAMPLES=10000 JW_REDIS_OUTAGE=60 JW_FOREIGN_IDS=1000 JW_FOREIGN_SAMPLE=1000 $(PY) -m pytest tests/reliability $(PYTEST_ARGS)
+
+# Performance at the scale of a large organisation (bench/README.md): its own databases and Redis db.
+BENCH_POSTGRES_URL ?= postgres://postgres:postgres@127.0.0.1:5432
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/13
+BENCH_ENV := BENCH_POSTGRES_URL=$(BENCH_POSTGRES_URL) REDIS_URL=$(BENCH_REDIS_URL)
+bench: install-dev services messages
+	$(BENCH_ENV) $(PY) -m bench.run --mode full $(BENCH_ARGS)
+
+bench-smoke: install-dev services messages
+	$(BENCH_ENV) $(PY) -m bench.run --mode smoke $(BENCH_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -80,11 +80,10 @@ class Loader:
                     buffer = io.StringIO()
             self._flush(cursor, sql, buffer)
             if model._meta.pk.name in fields:
+                pk = model._meta.pk.column
                 cursor.execute(
-                    "SELECT setval(pg_get_serial_sequence(%s, %s), (SELECT COALESCE(MAX(\"{0}\"), 1) FROM \"{1}\"))".format(
-                        model._meta.pk.column, table
-                    ),
-                    [table, model._meta.pk.column],
+                    f'SELECT setval(pg_get_serial_sequence(%s, %s), (SELECT COALESCE(MAX("{pk}"), 1) FROM "{table}"))',
+                    [table, pk],
                 )
         self.record(table, count, time.perf_counter() - started)
         return count

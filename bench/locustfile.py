@@ -72,7 +72,9 @@ class JourneyUser(HttpUser):
         if not match:
             return
         data = {**entry.get("data", {}), "csrfmiddlewaretoken": match.group(1)}
-        with self.client.post(entry["url"], data=data, name=key, allow_redirects=False, catch_response=True) as response:
+        with self.client.post(
+            entry["url"], data=data, name=key, allow_redirects=False, catch_response=True
+        ) as response:
             if response.status_code not in (200, 302, 303) or "is-invalid" in response.text:
                 response.failure(f"HTTP {response.status_code}")
 

@@ -5,8 +5,8 @@ A part whose code is not on this branch yet raises `NotReady` with the reason; t
 export functions.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from django.urls import NoReverseMatch, reverse
 
@@ -85,7 +85,11 @@ PAGES = [
     Page("signal_queue", "Team lead's signal queue", "lead", "signals", _not_yet("signals: queue not merged")),
     Page("signal_page", "Signal page (team lead)", "lead", "signals", _not_yet("signals: signal page not merged")),
     Page(
-        "manager_report", "Manager's report page", "manager", "registration", _not_yet("registration: report not merged")
+        "manager_report",
+        "Manager's report page",
+        "manager",
+        "registration",
+        _not_yet("registration: report not merged"),
     ),
     Page(
         "ack_report",
@@ -100,7 +104,9 @@ PAGES = [
 _registration = _not_yet("registration: funder report and exports not merged")
 
 EXPORTS = [
-    Export("funder_csv", "Funder hour report, one year, all teams: CSV", "registration", 1.5, _registration, _registration),
+    Export(
+        "funder_csv", "Funder hour report, one year, all teams: CSV", "registration", 1.5, _registration, _registration
+    ),
     Export("funder_xlsx", "Funder hour report: XLSX", "registration", 3.0, _registration, _registration),
     Export("funder_pdf", "Funder hour report: PDF", "registration", 3.0, _registration, _registration),
     Export(

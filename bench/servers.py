@@ -28,7 +28,7 @@ def stop(process, name):
         try:
             process.wait(20)
         except subprocess.TimeoutExpired:
-            print(f"  {name} did not stop in 20 s: killing pid {process.pid}", flush=True)
+            sys.stdout.write(f"  {name} did not stop in 20 s: killing pid {process.pid}\n")
             process.kill()
             process.wait()
 
@@ -49,16 +49,15 @@ def gunicorn(env, workdir, workers=3, label="gunicorn"):
         f"--error-logfile={Path(workdir) / f'{label}-error.log'}",
         "--timeout=300",
     ]
-    # The app's own log (errors with tracebacks) goes to a file, never to the harness's output.
-    output = open(Path(workdir) / f"{label}-output.log", "w")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{base}/gezond/", process)
-        yield base, access_log
-    finally:
-        stop(process, "gunicorn")
-        output.close()
+    # The app's own log (errors with tracebacks) goes to a file, never to the harness's output.
+    with open(Path(workdir) / f"{label}-output.log", "w") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        try:
+            _wait_for(f"{base}/gezond/", process)
+            yield base, access_log
+        finally:
+            stop(process, "gunicorn")
 
 
 def _wait_for(url, process, timeout=60):
@@ -78,7 +77,6 @@ def _wait_for(url, process, timeout=60):
 @contextmanager
 def celery_worker(env, workdir, concurrency=2):
     """One Celery worker (prefork, `concurrency` processes) on the Redis broker of `env`."""
-    log = open(Path(workdir) / "celery-worker.log", "w")
     command = [
         str(BIN / "celery"),
         "-A",
@@ -92,9 +90,9 @@ def celery_worker(env, workdir, concurrency=2):
         "-n",
         f"bench-{os.getpid()}@%h",
     ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        yield process
-    finally:
-        stop(process, "celery worker")
-        log.close()
+    with open(Path(workdir) / "celery-worker.log", "w") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            yield process
+        finally:
+            stop(process, "celery worker")

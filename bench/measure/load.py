@@ -35,7 +35,9 @@ def run_locust(base, http, users, seconds, classes, prefix):
         *classes,
     ]
     with open(f"{prefix}.log", "w") as log:
-        subprocess.run(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, check=False, timeout=seconds + 120)
+        subprocess.run(
+            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, check=False, timeout=seconds + 120
+        )
     return read_stats(Path(f"{prefix}_stats.csv"))
 
 

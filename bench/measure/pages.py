@@ -65,7 +65,7 @@ def measure(setup, base, rounds, access_log):
         sessions[persona].cookies.set("sessionid", key, domain=base.split("//")[1].split(":")[0], path="/")
     ready = {key: entry for key, entry in setup["pages"].items() if "not_ready" not in entry}
     client = {key: [] for key in ready}
-    errors = {key: 0 for key in ready}
+    errors = dict.fromkeys(ready, 0)
     rng = random.Random(1)
     order = list(ready)
     for round_number in range(WARMUP_ROUNDS + rounds):

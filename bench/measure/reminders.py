@@ -91,7 +91,12 @@ def baseline(sample):
     started = time.perf_counter()
     sent = sum(1 for pk in ids if notification_deliver(pk))
     seconds = time.perf_counter() - started
-    return {"sample": len(ids), "sent": sent, "seconds": round(seconds, 2), "ms_each": round(1000 * seconds / len(ids), 2)}
+    return {
+        "sample": len(ids),
+        "sent": sent,
+        "seconds": round(seconds, 2),
+        "ms_each": round(1000 * seconds / len(ids), 2),
+    }
 
 
 def wait_for_worker(app, timeout=60):

@@ -57,7 +57,13 @@ def _people(context, teams):
 
     def add(local, name, team, role):
         users.append(
-            User(email=email(local), full_name=name, organisation=context.organisation, password=password, date_joined=now)
+            User(
+                email=email(local),
+                full_name=name,
+                organisation=context.organisation,
+                password=password,
+                date_joined=now,
+            )
         )
         roles.append((len(users) - 1, team, role))
 

@@ -31,7 +31,9 @@ class Command(BaseCommand):
         size = replace(size, **{f.name: options[f.name] for f in fields(size) if options.get(f.name) is not None})
         self.stdout.write(f"Seeding {connection.settings_dict['NAME']}: {asdict(size)}")
         loader = Loader(self.stdout)
-        context = Context(size=size, loader=loader, rng=random.Random(options["random_seed"]), today=timezone.localdate())
+        context = Context(
+            size=size, loader=loader, rng=random.Random(options["random_seed"]), today=timezone.localdate()
+        )
         started = time.perf_counter()
         try:
             with transaction.atomic():
