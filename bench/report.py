@@ -339,9 +339,10 @@ def markdown(report):
     if failed:
         lines += ["", "## Steps that failed", ""]
         lines += [f"- `{name}`: {error.splitlines()[-1] if error else ''}" for name, error in failed.items()]
-    notes = ROOT / "bench" / "NOTES.md"
-    if notes.exists():
-        lines += ["", notes.read_text().strip()]
+    for name in ("PROFILING.md", "NOTES.md"):
+        notes = ROOT / "bench" / name
+        if notes.exists():
+            lines += ["", notes.read_text().strip()]
     return "\n".join(lines) + "\n"
 
 
