@@ -37,7 +37,8 @@ def load_users(count):
     result = {}
     for persona, role in LOAD_ROLES.items():
         by_team = {}
-        rows = Membership.objects.filter(role=role, user__email__endswith=f"@{DOMAIN}").order_by("user__email")
+        # In the order they were seeded: the first workers of each team have acknowledged all policy.
+        rows = Membership.objects.filter(role=role, user__email__endswith=f"@{DOMAIN}").order_by("user_id")
         for user_id, team_id in rows.values_list("user_id", "team_id"):
             by_team.setdefault(team_id, []).append(user_id)
         # Round-robin over the teams: the first person of each team, then the second, and so on.

@@ -5,18 +5,23 @@ Each page is requested once to warm up (caches a first request fills) and once m
 """
 
 import argparse
+from urllib.parse import urlencode
 
 from bench.measure import setup_django, write_json
 
+# Forms are posted urlencoded, as browsers send them (the app refuses multipart bodies: no uploads).
+FORM = "application/x-www-form-urlencoded"
+
 
 def client_for(user):
-    """A test client logged in as `user`, past the second factor, as after a real login."""
+    """A test client logged in as `user`, past the second factor, as after a real login; `post_form` posts."""
     from django.test import Client
 
     from bench.personas import BACKEND, mark_logged_in
 
     client = Client(raise_request_exception=False)
     client.force_login(user, backend=BACKEND)
+    client.post_form = lambda path, data: client.post(path, urlencode(data, doseq=True), content_type=FORM)
     session = client.session
     mark_logged_in(session)
     session.save()
@@ -30,7 +35,7 @@ def count(client, target):
 
     with CaptureQueriesContext(connection) as queries:
         if target["method"] == "POST":
-            response = client.post(target["url"], target.get("data", {}))
+            response = client.post_form(target["url"], target.get("data", {}))
         else:
             response = client.get(target["url"])
     return response.status_code, len(queries.captured_queries), [q["sql"][:300] for q in queries.captured_queries]

@@ -59,11 +59,13 @@ def _signals(context, model, categories):
         team = context.team_ids[n % len(context.team_ids)]
         reporter = rng.choice(context.workers[team])
         age = rng.randrange(days)
-        created = _moment(context, context.today - timedelta(days=age), rng.randint(8, 21))
         if age > 30:
             status, step_count = ("closed", 5) if rng.random() > 0.01 else ("in_progress", 3)
         else:
             status, step_count = rng.choice(RECENT)
+        if n < len(context.team_ids):  # every team has at least one signal in progress, on its lead's queue
+            age, status, step_count = 2, "in_progress", 2
+        created = _moment(context, context.today - timedelta(days=age), rng.randint(8, 21))
         urgency = rng.choice(URGENCIES)
         handler = None if status == "reported" else rng.choice([context.leads[team], context.officers[team], reporter])
         triaged = None if status == "reported" else created + DEADLINE[urgency] / 2
@@ -127,8 +129,8 @@ def _steps(context, model, signals):
 
 def _events(context, model, signals, steps):
     """The timeline: reported, triaged, one row per step, status changes and views."""
-    labels = dict(zip(STEP_KINDS, ["Stap 1: in kaart brengen", "Stap 2: overleggen", "Stap 3: gesprek met de jongere",
-                                   "Stap 4: afwegingskader", "Stap 5: beslissen"]))  # fmt: skip
+    names = ["in kaart brengen", "overleggen", "gesprek met de jongere", "afwegingskader", "beslissen"]
+    labels = {kind: f"Stap {n}: {name}" for n, (kind, name) in enumerate(zip(STEP_KINDS, names, strict=True), 1)}
 
     def rows():
         for pk, team, reporter, handler, status, _count, created in signals:
@@ -172,8 +174,9 @@ def _sessions(context, session_model, item_model, action_model, signals):
         on_agenda = rng.sample(by_team.get(team, []), min(2, len(by_team.get(team, []))))
         for order, signal in enumerate([*on_agenda, None]):
             pk = item_id + len(items)
-            items.append((pk, session_id + n, signal, "" if signal else "Werkafspraken online", order,
-                          "Besproken in het team.", "Samen met de jongere verder.", "Volgen en na twee weken bellen."))  # fmt: skip
+            topic = "" if signal else "Werkafspraken online"
+            notes = ("Besproken in het team.", "Samen met de jongere verder.", "Volgen en na twee weken bellen.")
+            items.append((pk, session_id + n, signal, topic, order, *notes))
             owner = rng.choice(context.workers[team])
             due = starts.date() + timedelta(days=14)
             done = due < context.today

@@ -54,9 +54,13 @@ def get(part, name, *args, query=""):
     return {"url": url(part, name, *args, query=query), "method": "GET"}
 
 
-def _not_yet(what):
-    def target(*args, **kwargs):
-        raise NotReady(what)
+def _lazy(module, function):
+    """A part's target resolved when called, so the registry imports without the part's code."""
+
+    def target(*args):
+        from importlib import import_module
+
+        return getattr(import_module(f"bench.parts.{module}"), function)(*args)
 
     return target
 
@@ -67,58 +71,31 @@ FLOOR = Page("floor", "Floor: /gezond/ (one indexed query, tiny template)", "wor
 PAGES = [
     FLOOR,
     Page("worker_home", "Worker's home", "worker", "foundation", lambda user: get("foundation", "home")),
-    Page(
-        "notifications",
-        "Worker's notifications",
-        "worker",
-        "notifications",
-        lambda user: get("notifications", "notifications:list"),
-    ),
-    Page("week_view", "Worker's week view", "worker", "registration", _not_yet("registration: week view not merged")),
-    Page(
-        "contact_quick_post",
-        "Contact quick-form POST",
-        "worker",
-        "registration",
-        _not_yet("registration: contact quick form not merged"),
-    ),
-    Page("signal_queue", "Team lead's signal queue", "lead", "signals", _not_yet("signals: queue not merged")),
-    Page("signal_page", "Signal page (team lead)", "lead", "signals", _not_yet("signals: signal page not merged")),
-    Page(
-        "manager_report",
-        "Manager's report page",
-        "manager",
-        "registration",
-        _not_yet("registration: report not merged"),
-    ),
-    Page(
-        "ack_report",
-        "Acknowledgement completion report",
-        "manager",
-        "policy",
-        _not_yet("policy: completion report not merged"),
-    ),
-]
-
-
-_registration = _not_yet("registration: funder report and exports not merged")
+    Page("notifications", "Worker's notifications", "worker", "notifications",
+         lambda user: get("notifications", "notifications:list")),
+    Page("week_view", "Worker's week view", "worker", "registration", _lazy("registration", "week_view")),
+    Page("contact_quick_post", "Contact quick-form POST", "worker", "registration",
+         _lazy("registration", "contact_quick_post")),
+    Page("signal_queue", "Team lead's signal queue", "lead", "signals", _lazy("signals", "queue")),
+    Page("signal_page", "Signal page (team lead)", "lead", "signals", _lazy("signals", "signal_page")),
+    Page("manager_report", "Manager's report page (one year, all teams)", "manager", "registration",
+         _lazy("registration", "manager_report")),
+    Page("ack_report", "Acknowledgement completion report (organisation-wide version)", "manager", "policy",
+         _lazy("policy", "completion_version")),
+    Page("ack_overview", "Acknowledgement completion overview", "manager", "policy",
+         _lazy("policy", "completion_overview")),
+]  # fmt: skip
 
 EXPORTS = [
-    Export(
-        "funder_csv", "Funder hour report, one year, all teams: CSV", "registration", 1.5, _registration, _registration
-    ),
-    Export("funder_xlsx", "Funder hour report: XLSX", "registration", 3.0, _registration, _registration),
-    Export("funder_pdf", "Funder hour report: PDF", "registration", 3.0, _registration, _registration),
-    Export(
-        "contacts_detail",
-        "Detail export of all contacts, one year",
-        "registration",
-        2.0,
-        _registration,
-        _registration,
-        memory_goal_mb=300,
-    ),
-]
+    Export("funder_csv", "Funder hour report, one year, all teams: CSV (detail rows and totals)", "registration",
+           1.5, _lazy("registration", "write_csv"), _lazy("registration", "detail_sql")),
+    Export("funder_xlsx", "Funder hour report: XLSX (breakdowns and detail rows)", "registration", 3.0,
+           _lazy("registration", "write_xlsx"), _lazy("registration", "workbook_sql")),
+    Export("funder_pdf", "Funder hour report: PDF (totals, breakdowns, hours chart)", "registration", 3.0,
+           _lazy("registration", "write_pdf"), _lazy("registration", "aggregate_sql")),
+    Export("contacts_detail", "Detail export of all contacts, one year", "registration", 2.0,
+           _lazy("registration", "write_contacts"), _lazy("registration", "contacts_sql"), memory_goal_mb=300),
+]  # fmt: skip
 
 
 def export_by_key(key):
