@@ -6,7 +6,7 @@ export functions.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 
@@ -38,7 +38,7 @@ class Export:
     write: Callable  # (manager, year, binary file) -> rows written; raises NotReady
     baseline_sql: Callable  # (manager, year) -> SQL for COPY (...) TO STDOUT; raises NotReady
     memory_goal_mb: float = None
-    notes: list = field(default_factory=list)
+    reset: Callable = None  # (manager, year) -> None: undo what an export changed, so each run is a first export
 
 
 def url(part, name, *args, query=""):
@@ -86,15 +86,21 @@ PAGES = [
          _lazy("policy", "completion_overview")),
 ]  # fmt: skip
 
+
+def _registration_export(key, label, goal_ratio, write, sql, **extra):
+    return Export(key, label, "registration", goal_ratio, _lazy("registration", write), _lazy("registration", sql),
+                  reset=_lazy("registration", "reset_exported"), **extra)  # fmt: skip
+
+
 EXPORTS = [
-    Export("funder_csv", "Funder hour report, one year, all teams: CSV (detail rows and totals)", "registration",
-           1.5, _lazy("registration", "write_csv"), _lazy("registration", "detail_sql")),
-    Export("funder_xlsx", "Funder hour report: XLSX (breakdowns and detail rows)", "registration", 3.0,
-           _lazy("registration", "write_xlsx"), _lazy("registration", "workbook_sql")),
-    Export("funder_pdf", "Funder hour report: PDF (totals, breakdowns, hours chart)", "registration", 3.0,
-           _lazy("registration", "write_pdf"), _lazy("registration", "aggregate_sql")),
-    Export("contacts_detail", "Detail export of all contacts, one year", "registration", 2.0,
-           _lazy("registration", "write_contacts"), _lazy("registration", "contacts_sql"), memory_goal_mb=300),
+    _registration_export("funder_csv", "Funder hour report, one year, all teams: CSV (detail rows and totals)", 1.5,
+                         "write_csv", "detail_sql"),
+    _registration_export("funder_xlsx", "Funder hour report: XLSX (breakdowns and detail rows)", 3.0, "write_xlsx",
+                         "workbook_sql"),
+    _registration_export("funder_pdf", "Funder hour report: PDF (totals, breakdowns, hours chart)", 3.0, "write_pdf",
+                         "aggregate_sql"),
+    _registration_export("contacts_detail", "Detail export of all contacts, one year", 2.0, "write_contacts",
+                         "contacts_sql", memory_goal_mb=300),
 ]  # fmt: skip
 
 

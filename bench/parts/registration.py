@@ -81,13 +81,14 @@ def _export(manager, year, handle, fmt, **extra):
         return None
     if response.status_code != 200:
         raise RuntimeError(f"export {fmt} answered HTTP {response.status_code}")
-    if response.streaming:
+    if fmt == "csv":
         lines = 0
         for chunk in response.streaming_content:
             handle.write(chunk)
             lines += chunk.count(b"\n")
         return lines - 2  # the header and the totals row
-    handle.write(response.content)
+    for chunk in response.streaming_content if response.streaming else [response.content]:
+        handle.write(chunk)
     return None
 
 
@@ -107,6 +108,19 @@ def write_contacts(manager, year, handle):
     from registration.models import CONTACT_ACTIVITY
 
     return _export(manager, year, handle, "csv", activity=CONTACT_ACTIVITY)
+
+
+def reset_exported(manager, year):
+    """Unmark the year's entries as exported: every measured export is then a first export (which marks them)."""
+    from django.db import connection
+
+    teams, start, end = _scope(manager, year)
+    with connection.cursor() as cursor:
+        for table in ("registration_contact", "registration_timeentry"):
+            cursor.execute(
+                f"UPDATE {table} SET exported_at = NULL WHERE team_id IN ({teams}) "
+                f"AND date BETWEEN '{start}' AND '{end}' AND exported_at IS NOT NULL"
+            )
 
 
 # The same rows from PostgreSQL alone -------------------------------------------------------------
