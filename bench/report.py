@@ -149,7 +149,12 @@ def page_rows(work, steps):
         rows.append(
             row(
                 "3",
-                f"{page['label']} ({page['method']} {page['url']}), {page['requests']} requests",
+                f"{page['label']} ({page['method']} {page['url']}), {page['requests']} requests"
+                + (
+                    f" (stopped at the time budget of {pages['budget']:.0f} s)"
+                    if page["requests"] < pages["rounds"]
+                    else ""
+                ),
                 figure=f"p50 {page['server_p50_ms']:.1f} ms, p95 {page['server_p95_ms']:.1f} ms",
                 baseline=f"floor p95 {floor_p95:.1f} ms",
                 ratio=ratio,

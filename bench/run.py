@@ -35,6 +35,7 @@ class Mode:
     load_seconds: int
     web_workers: int
     results: Path
+    page_budget: float = 600  # seconds one page may take in all before it gets fewer than page_rounds requests
 
 
 MODES = {
@@ -42,13 +43,27 @@ MODES = {
         database="jw_bench",
         sizes={"demo": "demo", "half": "half", "full": "full"},
         page_rounds=200,
-        export_repeat=3,
+        export_repeat=1,
         reminders=10_000,
         reminder_tick=5.0,
         load_users=50,
         load_seconds=120,
         web_workers=4,
         results=ROOT / "bench",
+    ),
+    # A fifth of the full size: to calibrate the harness and profile, in a quarter of the time.
+    "medium": Mode(
+        database="jw_bench_medium",
+        sizes={"demo": "demo", "half": "medium-half", "full": "medium"},
+        page_rounds=50,
+        export_repeat=1,
+        reminders=1000,
+        reminder_tick=5.0,
+        load_users=50,
+        load_seconds=30,
+        web_workers=4,
+        results=DATA / "medium",
+        page_budget=120,
     ),
     "smoke": Mode(
         database="jw_bench_smoke",
@@ -197,7 +212,14 @@ class Harness:
             self.step(
                 "pages",
                 lambda: self.measure(
-                    "pages", [f"--http={http}", f"--base={base}", f"--access-log={access_log}", f"--rounds={rounds}"]
+                    "pages",
+                    [
+                        f"--http={http}",
+                        f"--base={base}",
+                        f"--access-log={access_log}",
+                        f"--rounds={rounds}",
+                        f"--budget={self.mode.page_budget}",
+                    ],
                 ),
             )
             self.step(

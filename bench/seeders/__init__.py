@@ -44,6 +44,8 @@ SIZES = {
     "demo": Size(teams=2, workers=6, entries=600, young_people=40, signals=20, sessions=4, policy_versions=6),
     # The CI smoke run: small enough for seconds, big enough for every measurement to have rows.
     "smoke": Size(teams=3, workers=12, entries=6_000, young_people=300, signals=200, sessions=10, policy_versions=6),
+    "medium": Size().scaled(0.2),
+    "medium-half": Size().scaled(0.1),
     "smoke-half": Size(
         teams=3, workers=12, entries=3_000, young_people=150, signals=100, sessions=5, policy_versions=6
     ),
