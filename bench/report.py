@@ -184,7 +184,10 @@ def query_rows(work, steps):
             row(
                 "4",
                 f"{page['label']}: queries",
-                figure=f"{page['queries']} at full size (HTTP {page['status']})",
+                figure=(
+                    f"{page['queries']} at full size "
+                    f"({page.get('statements', '?')} with BEGIN/COMMIT; HTTP {page['status']})"
+                ),
                 baseline=f"{small.get('queries')} at demo size (HTTP {small.get('status')})",
                 ratio=page["queries"] / small["queries"] if small.get("queries") else None,
                 goal=goal if key != "floor" else "(floor)",

@@ -2,6 +2,8 @@
 
 Each page is requested once to warm up (caches a first request fills) and once measured with
 `CaptureQueriesContext`; the count includes what every request costs (session, person, session save).
+Transaction control (BEGIN, COMMIT, savepoints) is counted apart: Django 5 records it, but the page does
+not ask it.
 """
 
 import argparse
@@ -9,6 +11,7 @@ from urllib.parse import urlencode
 
 from bench.measure import setup_django, write_json
 
+TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"}
 # Forms are posted urlencoded, as browsers send them (the app refuses multipart bodies: no uploads).
 FORM = "application/x-www-form-urlencoded"
 
@@ -38,7 +41,13 @@ def count(client, target):
             response = client.post_form(target["url"], target.get("data", {}))
         else:
             response = client.get(target["url"])
-    return response.status_code, len(queries.captured_queries), [q["sql"][:300] for q in queries.captured_queries]
+    sql = [q["sql"][:300] for q in queries.captured_queries]
+    return response.status_code, sum(1 for text in sql if not is_transaction_control(text)), sql
+
+
+def is_transaction_control(sql):
+    """BEGIN, COMMIT, savepoints: Django 5 counts them, but they are not queries the page asks."""
+    return sql.split(" ", 1)[0].upper() in TRANSACTION_CONTROL
 
 
 def measure(personas):
@@ -58,7 +67,13 @@ def measure(personas):
         else:
             client.get(target["url"])
         status, queries, sql = count(client, target)
-        results[page.key] = {"label": page.label, "status": status, "queries": queries, "sql": sql}
+        results[page.key] = {
+            "label": page.label,
+            "status": status,
+            "queries": queries,
+            "statements": len(sql),
+            "sql": sql,
+        }
     return results
 
 
