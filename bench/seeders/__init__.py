@@ -66,6 +66,7 @@ class Context:
     leads: dict = field(default_factory=dict)  # team id -> user id
     officers: dict = field(default_factory=dict)  # team id -> user id
     managers: list = field(default_factory=list)
+    memberships: dict = field(default_factory=dict)  # team id -> [user id] of everyone in it, any role
     administrator: int = None
     platform_ids: list = field(default_factory=list)
     target_groups: dict = field(default_factory=dict)  # team id -> [target group id]
@@ -79,8 +80,8 @@ class Context:
         return self.today - timedelta(days=365 * self.size.years)
 
     def members(self, team_id):
-        """Everyone in a team who works with young people: its workers, lead and safeguarding officer."""
-        return [*self.workers[team_id], self.leads[team_id], self.officers[team_id]]
+        """Everyone with a role in a team (workers, lead, safeguarding officer, and managers placed there)."""
+        return self.memberships[team_id]
 
 
 def models_or_none(app_label, *names):

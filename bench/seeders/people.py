@@ -83,6 +83,7 @@ def _people(context, teams):
     )
     for index, team, role in roles:
         user_id = users[index].pk
+        context.memberships.setdefault(team.pk, []).append(user_id)
         if role == Role.YOUTH_WORKER:
             context.workers.setdefault(team.pk, []).append(user_id)
         elif role == Role.TEAM_LEAD:

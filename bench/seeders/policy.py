@@ -73,10 +73,8 @@ def _documents_and_versions(context, document_model, version_model, plan):
 
 
 def _acknowledgements(context, model, versions):
-    everyone = [*context.managers, context.administrator]
-    members = {team: [*context.members(team)] for team in context.team_ids}
-    for team_members in members.values():
-        everyone += team_members
+    members = {team: context.members(team) for team in context.team_ids}
+    everyone = sorted({user for team_members in members.values() for user in team_members})
     outstanding = set()
     for workers in context.workers.values():
         keep = len(workers) - int(len(workers) * OUTSTANDING_SHARE)
