@@ -294,10 +294,16 @@ def main():
     parser.add_argument("--database", help="base name of the bench databases (default: jw_bench / jw_bench_smoke)")
     parser.add_argument("--keep-data", action="store_true", help="reuse the seeded databases of the last run")
     parser.add_argument("--only", help="comma-separated steps: exports,queries,http,reminders")
+    parser.add_argument("--report-only", action="store_true", help="rewrite RESULTS.md from the last run's data")
     args = parser.parse_args()
     if args.database:
         MODES[args.mode] = MODES[args.mode].__class__(**{**MODES[args.mode].__dict__, "database": args.database})
     harness = Harness(args.mode, args.server, args.keep_data)
+    if args.report_only:
+        from bench.report import write_report
+
+        write_report(args.mode, harness.mode, harness.work, harness.env())
+        return
     errors = harness.run(only=set(args.only.split(",")) if args.only else None)
     if errors:
         sys.stdout.write(f"{len(errors)} measurement(s) failed to run:\n")
