@@ -27,8 +27,9 @@ def load(work, name):
         return json.load(handle)
 
 
-def row(number, measurement, figure="", baseline="", ratio=None, goal="", met=None, status="measured"):
+def row(number, measurement, figure="", baseline="", ratio=None, goal="", met=None, status="measured", source=None):
     return {
+        "source": source,
         "number": number,
         "measurement": measurement,
         "figure": figure,
@@ -66,6 +67,7 @@ def seed_rows(work, mode):
                 figure=f"{seed['rows']:,} rows in {seed['seconds']:.0f} s ({seed['rows_per_second']:,} rows/s)",
                 goal=f"< {SEED_GOAL_SECONDS} s" if role == "full" else "",
                 met=seed["seconds"] < SEED_GOAL_SECONDS if role == "full" else None,
+                source=f"seed-{role}",
             )
         )
         notes = seed.get("skipped", [])
@@ -96,6 +98,7 @@ def export_rows(work, steps):
                 ratio=ratio,
                 goal=goal,
                 met=ratio is not None and ratio <= export.goal_ratio,
+                source=f"exports-{export.key}-full",
             )
         )
         if export.memory_goal_mb:
@@ -118,6 +121,7 @@ def memory_row(work, steps, export, full):
         ratio=full["peak_rss_mb"] / half["peak_rss_mb"],
         goal=goal,
         met=full["peak_rss_mb"] < export.memory_goal_mb and same,
+        source=f"exports-{export.key}-full",
     )
 
 
@@ -161,6 +165,7 @@ def page_rows(work, steps):
                 goal=goal,
                 met=ratio is not None and ratio <= PAGE_GOAL_RATIO and page["errors"] == 0,
                 status="measured" if not page["errors"] else f"measured: {page['errors']} errors",
+                source="pages",
             )
         )
     return rows
@@ -195,6 +200,7 @@ def query_rows(work, steps):
                 if key != "floor"
                 else None,
                 status="measured" if ok_status else f"measured: page answered HTTP {sorted(map(str, statuses))}",
+                source="queries-full",
             )
         )
     return rows
@@ -221,6 +227,7 @@ def reminder_rows(work, steps):
             ratio=ratio,
             goal=goal,
             met=met,
+            source="reminders",
         )
     ]
 
@@ -247,6 +254,7 @@ def load_rows(work, steps):
             ratio=mixed["rps"] / floor["rps"] if floor["rps"] else None,
             goal=goal,
             met=errors == 0,
+            source="load",
         )
     ]
 
@@ -342,7 +350,11 @@ def markdown(report):
             met = {True: "yes", False: "**no**", None: ""}[r["met"]]
             figure = r["figure"] + ("" if r["status"] == "measured" else f" ({r['status'][10:]})")
         ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}×"
-        cells = [r["number"], r["measurement"], figure, r["baseline"], ratio, r["goal"], met]
+        measured = report["raw"].get(r.get("source") or "", {}).get("measured", {})
+        label = r["measurement"]
+        if measured and measured.get("commit") != report["commit"]:
+            label += f" *(measured at `{measured['commit']}`, {measured['at']})*"
+        cells = [r["number"], label, figure, r["baseline"], ratio, r["goal"], met]
         lines.append("| " + " | ".join(str(cell).replace("|", "\\|") for cell in cells) + " |")
     failed = {name: info["error"] for name, info in report["steps"].items() if "error" in info}
     if failed:

@@ -17,7 +17,7 @@ from bench.measure import percentile, write_json
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 WARMUP_ROUNDS = 5
-MIN_REQUESTS = 20
+MIN_REQUESTS = 10
 
 
 def csrf_token(session, base, entry, tag):
