@@ -55,7 +55,7 @@ test: install-dev services messages
 test-long: install-dev services messages
 	$(TEST_ENV) JW_FUZZ_EXAMPLES=10000 JW_REDIS_OUTAGE=60 JW_FOREIGN_IDS=1000 JW_FOREIGN_SAMPLE=1000 $(PY) -m pytest tests/reliability $(PYTEST_ARGS)
 
-# Performance at the scale of a large organisation (bench/README.md): its own databases and Redis db.
+# Performance at the scale of a large organisation (bench/NOTES.md): its own databases and Redis db.
 BENCH_POSTGRES_URL ?= postgres://postgres:postgres@127.0.0.1:5432
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/13
 BENCH_ENV := BENCH_POSTGRES_URL=$(BENCH_POSTGRES_URL) REDIS_URL=$(BENCH_REDIS_URL)
