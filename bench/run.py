@@ -199,6 +199,7 @@ class Harness:
 
         for export in EXPORTS:
             key, repeat = export.key, self.mode.export_repeat
+            self.write(time.time())
             self.step(
                 f"export {key}",
                 lambda key=key, repeat=repeat: self.measure(

@@ -66,9 +66,8 @@ def _client(manager):
 def _export(manager, year, handle, fmt, **extra):
     """POST the report's export button as the manager; a large XLSX/PDF runs the export task's own service."""
     _require_models()
-    from registration.services.export_jobs import export_job_run
-
     from registration.models import ExportJob
+    from registration.services.export_jobs import export_job_run
 
     client = _client(manager)
     response = client.post_form(url(PART, "registration:report_export", fmt), report_params(year, **extra))

@@ -125,6 +125,7 @@ def _outreach(context):
                 team_id=team_id,
                 platform_id=context.platform_ids[index % len(context.platform_ids)],
                 handle=f"jw.werker.{user_id}",
+                **_normalised(f"jw.werker.{user_id}"),
                 kind=PlatformAccount.Kind.PERSONAL_BUSINESS,
                 owner_id=user_id,
                 status=PlatformAccount.Status.ACTIVE,
@@ -140,6 +141,13 @@ def _outreach(context):
         len(shared) + len(groups) + len(accounts),
         time.perf_counter() - started,
     )
+
+
+def _normalised(handle):
+    """The outreach part compares handles in a normalised form (a field its service fills); same here."""
+    if any(field.name == "handle_normalised" for field in PlatformAccount._meta.fields):
+        return {"handle_normalised": handle.lower()}
+    return {}
 
 
 def _young_people(context):
