@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from django.apps import apps
+from django.db.models import Q
 
 from bench.loader import Loader
 
@@ -102,3 +103,38 @@ def seed_all(context):
         if note:
             notes.append(f"{part.__name__.rsplit('.', 1)[-1]}: {note}")
     return notes
+
+
+def context_from_database(size, loader, rng, today):
+    """The shared context of an organisation seed_scale made earlier, read back (to seed one more part into it)."""
+    from accounts.models import Membership, Organisation, Platform, PlatformAccount, TargetGroup
+    from bench.seeders.people import ORGANISATION_NAME
+    from registration.models import YoungPerson
+
+    context = Context(size=size, loader=loader, rng=rng, today=today)
+    context.organisation = Organisation.objects.get(name=ORGANISATION_NAME)
+    context.team_ids = list(context.organisation.teams.order_by("pk").values_list("pk", flat=True))
+    roles = Membership.objects.filter(team__organisation=context.organisation).order_by("user_id")
+    for user_id, team_id, role in roles.values_list("user_id", "team_id", "role"):
+        context.memberships.setdefault(team_id, []).append(user_id)
+        if role == Membership.Role.YOUTH_WORKER:
+            context.workers.setdefault(team_id, []).append(user_id)
+        elif role == Membership.Role.TEAM_LEAD:
+            context.leads[team_id] = user_id
+        elif role == Membership.Role.SAFEGUARDING_OFFICER:
+            context.officers[team_id] = user_id
+        elif role == Membership.Role.MANAGER:
+            context.managers.append(user_id)
+        else:
+            context.administrator = user_id
+    platforms = Platform.objects.filter(is_active=True).filter(
+        Q(organisation__isnull=True) | Q(organisation=context.organisation)
+    )
+    context.platform_ids = list(platforms.order_by("pk").values_list("pk", flat=True))
+    for team_id, pk in TargetGroup.objects.filter(team_id__in=context.team_ids).values_list("team_id", "pk"):
+        context.target_groups.setdefault(team_id, []).append(pk)
+    accounts = PlatformAccount.objects.filter(organisation=context.organisation)
+    context.accounts = dict(accounts.values_list("owner_id", "pk"))
+    for team_id, pk in YoungPerson.objects.filter(team_id__in=context.team_ids).values_list("team_id", "pk"):
+        context.young_people.setdefault(team_id, []).append(pk)
+    return context

@@ -4,13 +4,14 @@ import json
 import random
 import time
 from dataclasses import asdict, fields, replace
+from importlib import import_module
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
 from bench.loader import Loader
-from bench.seeders import SIZES, Context, seed_all
+from bench.seeders import SIZES, Context, context_from_database, seed_all
 
 
 class Command(BaseCommand):
@@ -22,6 +23,11 @@ class Command(BaseCommand):
         for name in (f.name for f in fields(SIZES["full"])):
             parser.add_argument(f"--{name.replace('_', '-')}", type=int, dest=name, help=f"override {name}")
         parser.add_argument("--random-seed", type=int, default=7)
+        parser.add_argument(
+            "--part",
+            choices=["registration", "signals", "policy"],
+            help="seed only this part into an organisation seeded earlier (a part that landed later)",
+        )
         parser.add_argument("--json", help="also write the counts and timings to this file")
 
     def handle(self, *args, **options):
@@ -31,13 +37,16 @@ class Command(BaseCommand):
         size = replace(size, **{f.name: options[f.name] for f in fields(size) if options.get(f.name) is not None})
         self.stdout.write(f"Seeding {connection.settings_dict['NAME']}: {asdict(size)}")
         loader = Loader(self.stdout)
-        context = Context(
-            size=size, loader=loader, rng=random.Random(options["random_seed"]), today=timezone.localdate()
-        )
+        rng, today = random.Random(options["random_seed"]), timezone.localdate()
         started = time.perf_counter()
         try:
             with transaction.atomic():
-                notes = seed_all(context)
+                if options["part"]:
+                    context = context_from_database(size, loader, rng, today)
+                    note = import_module(f"bench.seeders.{options['part']}").seed(context)
+                    notes = [f"{options['part']}: {note}"] if note else []
+                else:
+                    notes = seed_all(Context(size=size, loader=loader, rng=rng, today=today))
         except RuntimeError as error:
             raise CommandError(str(error)) from error
         with connection.cursor() as cursor:
