@@ -54,3 +54,21 @@ def test_half_size_keeps_the_people_and_halves_the_records():
     assert (half.teams, half.workers) == (full.teams, full.workers)
     assert half.entries * 2 == full.entries
     assert half.young_people * 2 == full.young_people
+
+
+@pytest.mark.django_db
+def test_a_part_can_be_seeded_later_into_the_same_organisation():
+    import random
+
+    from django.utils import timezone
+
+    from bench.loader import Loader
+    from bench.seeders import context_from_database
+
+    call_command("seed_scale", size="demo", stdout=None)
+    context = context_from_database(SIZES["demo"], Loader(), random.Random(1), timezone.localdate())
+    organisation = Organisation.objects.get(name=ORGANISATION_NAME)
+    assert context.team_ids == list(organisation.teams.order_by("pk").values_list("pk", flat=True))
+    assert sum(len(workers) for workers in context.workers.values()) == SIZES["demo"].workers
+    assert set(context.leads) == set(context.team_ids)
+    assert sum(len(people) for people in context.young_people.values()) == SIZES["demo"].young_people
