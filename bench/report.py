@@ -71,6 +71,19 @@ def seed_rows(work, mode):
             )
         )
         notes = seed.get("skipped", [])
+        # A part that landed after the run seeded was added with `seed_scale --part <part>` into the same data.
+        for extra in sorted(Path(work).glob(f"seed-{role}-*.json")):
+            part = extra.stem.rsplit("-", 1)[1]
+            added = load(work, extra.stem)
+            rows.append(
+                row(
+                    "0",
+                    f"{label} --part {part} (landed later, added to the same data)",
+                    figure=f"{added['rows']:,} rows in {added['seconds']:.0f} s ({added['rows_per_second']:,} rows/s)",
+                    source=extra.stem,
+                )
+            )
+            notes = [note for note in notes if not note.startswith(f"{part}:")]
     return rows + [row("0", "seed_scale: " + note.split(":")[0], status="not measured: " + note) for note in notes]
 
 
@@ -291,7 +304,9 @@ def commit():
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
     sha = git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--untracked-files=no")
+    # The results themselves are not a change to the code measured.
+    dirty = [line for line in git("status", "--porcelain", "--untracked-files=no").splitlines() if "RESULTS" not in line
+             and "results.json" not in line]  # fmt: skip
     return f"{sha}{'+changes' if dirty else ''}"
 
 
@@ -355,14 +370,14 @@ def markdown(report):
         measured = report["raw"].get(r.get("source") or "", {}).get("measured", {})
         label = r["measurement"]
         if measured and measured.get("commit") != report["commit"]:
-            label += f" *(measured at `{measured['commit']}`, {measured['at']})*"
+            label += f" *(measured {measured['at']})*"
         cells = [r["number"], label, figure, r["baseline"], ratio, r["goal"], met]
         lines.append("| " + " | ".join(str(cell).replace("|", "\\|") for cell in cells) + " |")
     failed = {name: info["error"] for name, info in report["steps"].items() if "error" in info}
     if failed:
         lines += ["", "## Steps that failed", ""]
         lines += [f"- `{name}`: {error.splitlines()[-1] if error else ''}" for name, error in failed.items()]
-    for name in ("PROFILING.md", "NOTES.md"):
+    for name in ("RUNS.md", "PROFILING.md", "NOTES.md"):
         notes = ROOT / "bench" / name
         if notes.exists():
             lines += ["", notes.read_text().strip()]
