@@ -19,6 +19,7 @@ def home(request):
     return render(request, "home.html", {"panels": panels})
 
 
+@require_safe
 def health(request):
     """Health check for the load balancer (and the benchmark's floor): one indexed query, a tiny template."""
     try:

@@ -1,5 +1,7 @@
-"""The home page (jongerenwerk/urls.py)."""
+"""The home page and the health check (jongerenwerk/urls.py)."""
 
-from tests.reliability.access import STAFF, Route, register
+from tests.reliability.access import ROLES, STAFF, Route, register
 
 register(Route("home", get=STAFF))
+# The health check (the load balancer's, and the benchmark's floor) answers everyone, anonymous included.
+register(Route("health", get=frozenset(ROLES)))
