@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "policy",
     "registration",
     "signals",
+    "privacy",
 ]
 
 MIDDLEWARE = [
