@@ -169,7 +169,6 @@ def _remove_kind(organisation_id, kind, days, now):
         actor=None,
         action=Action.DELETE,
         organisation=organisation_id,
-        object_type=model._meta.label_lower,
         target=record,
         detail=f"retention: {len(ids)} {kind} older than {days} days",
     )
