@@ -58,12 +58,12 @@ def legal_hold_place(*, actor, kind, object_id, reason, request=None):
             _("Schrijf op waarom dit gegeven bewaard moet blijven, bijvoorbeeld 'klacht 2026-14'."), "reason"
         )
     if not _record_in_organisation(kind, object_id, actor.organisation_id):
-        raise DomainError(_("Er is geen gegeven van deze soort met dit nummer in je organisatie."), "object_id")
+        raise DomainError(_("Er is geen gegeven van deze soort met dit nummer in je organisatie."), field="object_id")
     active = LegalHold.objects.select_for_update().filter(
         organisation_id=actor.organisation_id, kind=kind, object_id=object_id, released_at__isnull=True
     )
     if active.exists():
-        raise DomainError(_("Op dit gegeven staat al een bewaarplicht."), "object_id")
+        raise DomainError(_("Op dit gegeven staat al een bewaarplicht."), field="object_id")
     hold = LegalHold.objects.create(
         organisation_id=actor.organisation_id, kind=kind, object_id=object_id, reason=reason.strip(), placed_by=actor
     )
@@ -84,7 +84,9 @@ def legal_hold_release(*, actor, hold, reason, request=None):
     if not can_manage_retention(actor):
         raise DomainError(_("Alleen de beheerder kan een bewaarplicht opheffen."))
     if not reason.strip():
-        raise DomainError(_("Schrijf op waarom de bewaarplicht vervalt, bijvoorbeeld 'klacht afgehandeld'."), "reason")
+        raise DomainError(
+            _("Schrijf op waarom de bewaarplicht vervalt, bijvoorbeeld 'klacht afgehandeld'."), field="reason"
+        )
     hold = LegalHold.objects.select_for_update().get(pk=hold.pk)
     if not hold.is_active:
         raise DomainError(_("Deze bewaarplicht is al opgeheven."))
