@@ -55,7 +55,7 @@ def legal_hold_place(*, actor, kind, object_id, reason, request=None):
         raise DomainError(_("Alleen de beheerder kan een bewaarplicht instellen."))
     if not reason.strip():
         raise DomainError(
-            _("Schrijf op waarom dit gegeven bewaard moet blijven, bijvoorbeeld 'klacht 2026-14'."), "reason"
+            _("Schrijf op waarom dit gegeven bewaard moet blijven, bijvoorbeeld 'klacht 2026-14'."), field="reason"
         )
     if not _record_in_organisation(kind, object_id, actor.organisation_id):
         raise DomainError(_("Er is geen gegeven van deze soort met dit nummer in je organisatie."), field="object_id")
