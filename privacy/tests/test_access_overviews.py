@@ -8,10 +8,6 @@ from audit.models import AuditEvent
 from registration.tests.factories import YoungPersonFactory
 
 
-def _view(client, url):
-    return client.get(url)
-
-
 @pytest.fixture
 def looked_at(client_for, worker, lead, team_a):
     """The worker opens the record on 2 Nov, the team lead on 18 Nov; another young person is also opened."""
@@ -24,8 +20,9 @@ def looked_at(client_for, worker, lead, team_a):
     return person, other
 
 
-def test_anonymous_is_sent_to_login(client, looked_at, worker):
+def test_anonymous_is_sent_to_login(client_for, looked_at, worker):
     person, _other = looked_at
+    client = client_for(None)
     assert client.get(f"/privacy/inzage/jongere/{person.pk}/").status_code == 302
     assert client.get(f"/privacy/inzage/medewerker/{worker.pk}/").status_code == 302
 
