@@ -3,7 +3,7 @@
 import logging
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,14 +59,18 @@ def legal_hold_place(*, actor, kind, object_id, reason, request=None):
         )
     if not _record_in_organisation(kind, object_id, actor.organisation_id):
         raise DomainError(_("Er is geen gegeven van deze soort met dit nummer in je organisatie."), field="object_id")
-    active = LegalHold.objects.select_for_update().filter(
-        organisation_id=actor.organisation_id, kind=kind, object_id=object_id, released_at__isnull=True
-    )
-    if active.exists():
-        raise DomainError(_("Op dit gegeven staat al een bewaarplicht."), field="object_id")
-    hold = LegalHold.objects.create(
-        organisation_id=actor.organisation_id, kind=kind, object_id=object_id, reason=reason.strip(), placed_by=actor
-    )
+    try:
+        # The partial unique constraint decides a double submit: the second one is refused, not a 500.
+        with transaction.atomic():
+            hold = LegalHold.objects.create(
+                organisation_id=actor.organisation_id,
+                kind=kind,
+                object_id=object_id,
+                reason=reason.strip(),
+                placed_by=actor,
+            )
+    except IntegrityError:
+        raise DomainError(_("Op dit gegeven staat al een bewaarplicht."), field="object_id") from None
     audit_log(
         actor=actor,
         action=Action.CREATE,

@@ -127,3 +127,14 @@ def test_stranger_sees_no_destruction_records(client_for, stranger, other_org, o
         object_ids=[1],
     )
     assert client_for(stranger).get("/privacy/vernietigd/").status_code == 403
+
+
+def test_a_second_hold_on_the_same_record_is_refused(client_for, administrator, worker, team_a, platform):
+    contact = ContactFactory(team=team_a, worker=worker, platform=platform)
+    data = {"kind": "contact", "object_id": contact.pk, "reason": "klacht 2026-14"}
+    client = client_for(administrator)
+    client.post("/privacy/bewaarplicht/nieuw/", data)
+    response = client.post("/privacy/bewaarplicht/nieuw/", data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["object_id"] == ["Op dit gegeven staat al een bewaarplicht."]
+    assert LegalHold.objects.count() == 1
