@@ -2,12 +2,14 @@
 
 from datetime import datetime, time, timedelta
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
 from accounts.selectors import get_member_for_admin
 from audit.models import AuditEvent
 from privacy.models import DestructionRecord, LegalHold
+from privacy.records import signal_model
 from registration.models import YoungPerson
 
 
@@ -28,10 +30,24 @@ def young_person_in_organisation(user, young_person_id):
     return record
 
 
+def _signal_events(young_person_id):
+    """Events on signals this young person is involved in: a signal's event names only the person it is about."""
+    signals = signal_model()
+    if signals is None:
+        return Q(pk__in=[])
+    involved = signals._meta.apps.get_model("signals", "SignalPerson")._base_manager.filter(
+        young_person_id=young_person_id
+    )
+    ids = [str(pk) for pk in involved.values_list("signal_id", flat=True)]
+    return Q(object_type=signals._meta.label_lower, object_id__in=ids)
+
+
 def young_person_access_list(user, young_person_id, *, date_from=None, date_to=None):
-    """Who did what to this young person's records, newest first (from AuditEvent.young_person_id)."""
-    events = AuditEvent.objects.visible_to(user).filter(young_person_id=young_person_id).select_related("actor")
-    return _period(events, date_from, date_to).order_by("-at", "-pk")
+    """Who did what to this young person's records, newest first (AuditEvent.young_person_id, and their signals)."""
+    events = AuditEvent.objects.visible_to(user).filter(
+        Q(young_person_id=young_person_id) | _signal_events(young_person_id)
+    )
+    return _period(events.select_related("actor"), date_from, date_to).order_by("-at", "-pk")
 
 
 def get_worker_for_admin(user, pk):

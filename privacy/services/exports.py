@@ -10,8 +10,8 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
-from audit.models import AuditEvent
 from privacy.records import signal_model
+from privacy.selectors import young_person_events
 from registration.services import young_person_export_data
 
 ACCESS_LOG_LIMIT = 5000
@@ -39,7 +39,7 @@ def _signal_involvement(young_person):
 
 def _access_log(young_person_id, organisation_id):
     events = (
-        AuditEvent.objects.filter(organisation_id=organisation_id, young_person_id=young_person_id)
+        young_person_events(organisation_id, young_person_id)
         .select_related("actor")
         .order_by("at", "pk")[:ACCESS_LOG_LIMIT]
     )
