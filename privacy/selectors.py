@@ -42,11 +42,16 @@ def _signal_events(young_person_id):
     return Q(object_type=signals._meta.label_lower, object_id__in=ids)
 
 
-def young_person_access_list(user, young_person_id, *, date_from=None, date_to=None):
-    """Who did what to this young person's records, newest first (AuditEvent.young_person_id, and their signals)."""
-    events = AuditEvent.objects.visible_to(user).filter(
+def young_person_events(organisation_id, young_person_id):
+    """Every audit event on this young person's records in one organisation (their own id, and their signals)."""
+    return AuditEvent.objects.filter(organisation_id=organisation_id).filter(
         Q(young_person_id=young_person_id) | _signal_events(young_person_id)
     )
+
+
+def young_person_access_list(user, young_person_id, *, date_from=None, date_to=None):
+    """Who did what to this young person's records, newest first, in the user's organisation."""
+    events = young_person_events(user.organisation_id, young_person_id)
     return _period(events.select_related("actor"), date_from, date_to).order_by("-at", "-pk")
 
 

@@ -32,8 +32,9 @@ def _involve(signal, person, role="about"):
 
 
 def test_expired_closed_signals_go_with_their_content_held_and_open_ones_stay(team_a, worker, lead, administrator, org):
-    from signals.models import Signal, SignalEvent, SignalStep
     from signals.tests.factories import make_session
+
+    from signals.models import Signal, SignalEvent, SignalStep
 
     expired = [_signal(team_a, worker, status="closed", closed_at=LONG_AGO) for _ in range(4)]
     held = _signal(team_a, worker, status="closed", closed_at=LONG_AGO)
