@@ -23,6 +23,7 @@ from policy.services import posts as post_services
 from policy.services import reminders as policy_reminders
 from policy.services.documents import version_create, version_submit
 from policy.tests.factories import make_document
+from privacy.records import signal_model
 from registration.models import Contact, YoungPerson
 from registration.services import reminders as registration_reminders
 from registration.tests.factories import AgreementFactory, ContactFactory, make_goal
@@ -82,6 +83,32 @@ def _fill_outreach_and_policy(worker, lead, manager, team_a):
     )  # fmt: skip
 
 
+def _fill_signals(worker, lead, team_a, platform):
+    """Once the signals app is there: an acute signal about the canary, an intervision with notes and an action."""
+    if signal_model() is None:
+        return False
+    from signals.models import SignalCategory, SignalPerson
+    from signals.services import intervision, signal
+
+    signal.signal_categories_seed(team_a.organisation)
+    category = SignalCategory.objects.filter(organisation=team_a.organisation).first()
+    reported = signal.signal_report(
+        actor=worker, team=team_a, category=category, urgency="acute", facts=TEXT, interpretation=TEXT, source=TEXT,
+        seen_at=timezone.now() - timedelta(hours=1), channel="dm", platform=platform,
+        people=[(None, NAME, SignalPerson.Role.ABOUT)], contacts=list(Contact.objects.filter(worker=worker)),
+    )  # fmt: skip
+    session = intervision.session_schedule(
+        actor=lead, team=team_a, kind="consultation", starts_at=timezone.now() + timedelta(days=1, hours=2),
+        duration_minutes=60, facilitator=lead, participants=[worker], place="Buurthuis", signals=[reported],
+        topics=[TEXT[:200]],
+    )  # fmt: skip
+    for item in session.items.all():
+        intervision.agenda_item_record(item=item, actor=lead, notes=TEXT, considerations=TEXT, course_of_action=TEXT)
+    item = session.items.filter(signal=reported).first()
+    intervision.action_add(item=item, actor=lead, description=TEXT[:300], owner=worker, due_on=timezone.localdate())
+    return True
+
+
 def _invite_and_accept(client, administrator, team_a):
     invitation_create(actor=administrator, team=team_a, email=EMAIL, role=Membership.Role.YOUTH_WORKER)
     invitation = Invitation.objects.get(email=EMAIL)
@@ -114,6 +141,10 @@ def _run_every_reminder(manager, team_a, worker, platform):
             policy_reminders.document_review_reminders_schedule()
             policy_reminders.post_reminders_schedule()
             platform_account_reminders_schedule()
+            if signal_model() is not None:
+                from signals.services.reminders import signal_reminders_schedule
+
+                signal_reminders_schedule()
             notifications_send_due()
 
 
@@ -147,6 +178,7 @@ def test_no_canary_in_any_email_or_log_line(
         client = client_for(worker)
         _fill_registration_forms(client, worker, team_a, platform, group_a)
         _fill_outreach_and_policy(worker, lead, manager, team_a)
+        with_signals = _fill_signals(worker, lead, team_a, platform)
         _invite_and_accept(client, administrator, team_a)
         _run_every_reminder(manager, team_a, worker, platform)
 
@@ -156,6 +188,9 @@ def test_no_canary_in_any_email_or_log_line(
     assert any(message.attachments for message in mail.outbox)
     assert any(EMAIL in message.to for message in mail.outbox)
     assert len(caplog.records) > 0
+    if with_signals:
+        subjects = " ".join(message.subject for message in mail.outbox)
+        assert "cuut" in subjects or "signaal" in subjects.lower(), subjects
 
     logs = [caplog.text] + [f"{r.getMessage()} {r.args!r} {r.exc_text or ''}" for r in caplog.records]
     found = [(canary, text[:300]) for canary in CANARIES for text in _email_texts() + logs if canary in text]
