@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.permissions import require
 from accounts.selectors import organisation_members
@@ -31,6 +31,7 @@ PAGE_SIZE = 50
 
 
 @login_required
+@require_safe
 def privacy_index(request):
     """Where the administrator starts: the people whose access can be looked up, and the retention pages."""
     require(permissions.can_read_access_overviews(request.user))
@@ -92,6 +93,7 @@ def hold_release(request, pk):
 
 
 @login_required
+@require_safe
 def destruction_list(request):
     """What the retention rules removed: kind, when, which rule, how many and which numbers."""
     require(permissions.can_manage_retention(request.user))
@@ -123,6 +125,7 @@ def _csv(events, filename):
 
 
 @login_required
+@require_safe
 def young_person_access(request, young_person_id):
     """Who looked at, changed or exported this young person's records, in a period (administrator)."""
     record = selectors.young_person_in_organisation(request.user, young_person_id)
@@ -156,6 +159,7 @@ def young_person_access_csv(request, young_person_id):
 
 
 @login_required
+@require_safe
 def worker_access(request, pk):
     """What one person looked at, changed or exported, in a period (administrator)."""
     worker = selectors.get_worker_for_admin(request.user, pk)

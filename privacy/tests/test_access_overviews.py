@@ -114,3 +114,10 @@ def test_overview_query_count_does_not_grow(client_for, administrator, lead, tea
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(few) == len(many)
+
+
+def test_read_only_pages_refuse_post(client_for, administrator, looked_at):
+    person, _other = looked_at
+    client = client_for(administrator)
+    for url in ("/privacy/", "/privacy/vernietigd/", f"/privacy/inzage/jongere/{person.pk}/"):
+        assert client.post(url).status_code == 405

@@ -87,15 +87,19 @@ def _fill_signals(worker, lead, team_a, platform):
     """Once the signals app is there: an acute signal about the canary, an intervision with notes and an action."""
     if signal_model() is None:
         return False
-    from signals.models import SignalCategory, SignalPerson
     from signals.services import intervision, signal
 
     signal.signal_categories_seed(team_a.organisation)
-    category = SignalCategory.objects.filter(organisation=team_a.organisation).first()
+    category = (
+        signal_model()
+        ._meta.apps.get_model("signals", "SignalCategory")
+        .objects.filter(organisation=team_a.organisation)
+        .first()
+    )
     reported = signal.signal_report(
         actor=worker, team=team_a, category=category, urgency="acute", facts=TEXT, interpretation=TEXT, source=TEXT,
         seen_at=timezone.now() - timedelta(hours=1), channel="dm", platform=platform,
-        people=[(None, NAME, SignalPerson.Role.ABOUT)], contacts=list(Contact.objects.filter(worker=worker)),
+        people=[(None, NAME, "about")], contacts=list(Contact.objects.filter(worker=worker)),
     )  # fmt: skip
     session = intervision.session_schedule(
         actor=lead, team=team_a, kind="consultation", starts_at=timezone.now() + timedelta(days=1, hours=2),
