@@ -192,6 +192,7 @@ def test_no_canary_in_any_email_or_log_line(
     assert any(message.attachments for message in mail.outbox)
     assert any(EMAIL in message.to for message in mail.outbox)
     assert len(caplog.records) > 0
+    assert with_signals
     if with_signals:
         subjects = " ".join(message.subject for message in mail.outbox)
         assert "cuut" in subjects or "signaal" in subjects.lower(), subjects

@@ -7,5 +7,5 @@ def test_the_open_signal_check_is_registered_once():
     assert ERASURE_CHECKS.count(open_signal_refusal) == 1
 
 
-def test_without_signals_nothing_refuses_erasure(team_a):
+def test_a_young_person_without_signals_may_be_erased(team_a):
     assert open_signal_refusal(YoungPersonFactory(team=team_a)) is None

@@ -1,5 +1,5 @@
 """Privacy of signals: retention of closed signals, erasure refused while one is open, the full file, the access
-log. These run once the signals app has its Signal model (it is merged separately)."""
+log."""
 
 import datetime
 import json
@@ -10,11 +10,8 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from privacy.erasure import open_signal_refusal
 from privacy.models import DestructionRecord
-from privacy.records import signal_model
 from privacy.services.retention import legal_hold_place, retention_apply
 from registration.tests.factories import YoungPersonFactory
-
-pytestmark = pytest.mark.skipif(signal_model() is None, reason="the signals app has no Signal model yet")
 
 LONG_AGO = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 
@@ -32,9 +29,8 @@ def _involve(signal, person, role="about"):
 
 
 def test_expired_closed_signals_go_with_their_content_held_and_open_ones_stay(team_a, worker, lead, administrator, org):
-    from signals.tests.factories import make_session
-
     from signals.models import Signal, SignalEvent, SignalStep
+    from signals.tests.factories import make_session
 
     expired = [_signal(team_a, worker, status="closed", closed_at=LONG_AGO) for _ in range(4)]
     held = _signal(team_a, worker, status="closed", closed_at=LONG_AGO)
