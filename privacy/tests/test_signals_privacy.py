@@ -108,3 +108,42 @@ def test_viewing_a_signal_writes_one_event_and_shows_in_every_involved_persons_o
     assert events[0].on_behalf_of == f"team:{team_a.pk}"
     response = client_for(administrator).get(f"/privacy/inzage/jongere/{sharer.pk}/")
     assert [e.object_id for e in response.context["page"].object_list] == [str(signal.pk)]
+
+
+def _one_new_event(before, *, actor, action, signal, young_person_id):
+    events = list(AuditEvent.objects.filter(pk__gt=before).order_by("pk"))
+    assert [(e.action, e.object_type, e.object_id) for e in events] == [(action, "signals.signal", str(signal.pk))]
+    event = events[0]
+    assert (event.actor, event.young_person_id, event.on_behalf_of) == (
+        actor,
+        young_person_id,
+        f"team:{signal.team_id}",
+    )
+    assert event.at is not None and event.organisation_id == signal.team.organisation_id
+
+
+def _last():
+    return AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+def test_every_signal_view_and_change_writes_one_event_with_the_young_person(client_for, team_a, worker, lead, officer):
+    from signals.services import signal as services
+
+    person = YoungPersonFactory(team=team_a)
+    signal = _signal(team_a, worker, urgency="acute")
+    _involve(signal, person)
+    for url in (f"/signalen/{signal.pk}/", f"/signalen/{signal.pk}/acuut/"):
+        before = _last()
+        assert client_for(lead).get(url).status_code == 200
+        _one_new_event(before, actor=lead, action="view", signal=signal, young_person_id=person.pk)
+    before = _last()
+    signal = services.signal_triage(signal=signal, actor=lead, category=signal.category, urgency="high", handler=worker)
+    _one_new_event(before, actor=lead, action="change", signal=signal, young_person_id=person.pk)
+    before = _last()
+    services.signal_step_record(
+        signal=signal, actor=worker, kind="map", happened_on=timezone.localdate(),
+        data={"facts": "Feiten", "interpretation": "", "sources": "groepschat"},
+    )  # fmt: skip
+    events = list(AuditEvent.objects.filter(pk__gt=before))
+    assert {e.young_person_id for e in events} == {person.pk}
+    assert all(e.object_id == str(signal.pk) for e in events)
