@@ -30,7 +30,7 @@ messages: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py compilemessages -v0 --ignore=.venv
 
 # Each app keeps its own catalogue (<app>/locale); the root `locale/` holds templates/ and jongerenwerk/.
-APPS := accounts audit notifications policy registration signals
+APPS := accounts audit notifications policy registration signals privacy
 makemessages: $(VENV)/.installed
 	$(DEV_ENV) DJANGO_SETTINGS_MODULE=jongerenwerk.settings PYTHONPATH=. $(VENV)/bin/django-admin makemessages \
 		-l nl -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=static --ignore=artifacts \

@@ -29,6 +29,9 @@ def audit_log(
     if target is not None:
         object_type = object_type or target._meta.label_lower
         object_id = object_id or str(target.pk)
+        # NEN 7513 asks on whose behalf: a team-owned record is worked on for its team.
+        if not on_behalf_of and getattr(target, "team_id", None):
+            on_behalf_of = f"team:{target.team_id}"
     if organisation is None and actor is not None and getattr(actor, "is_authenticated", False):
         organisation = actor.organisation_id
     return AuditEvent.objects.create(

@@ -93,4 +93,10 @@ app.conf.beat_schedule = {
         "task": "signals.schedule_reminders",
         "schedule": 300.0,
     },
+    # Every night: remove contacts, time entries, closed signals and inactive young-person records whose
+    # retention period has passed (legal holds excepted), each batch in the destruction log.
+    "privacy-apply-retention": {
+        "task": "privacy.apply_retention",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }

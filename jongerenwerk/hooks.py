@@ -29,7 +29,7 @@ class NavItem:
     order: int = 100
 
 
-PROJECT_APPS = ("accounts", "registration", "signals", "policy", "notifications", "audit")
+PROJECT_APPS = ("accounts", "registration", "signals", "policy", "notifications", "audit", "privacy")
 
 
 @cache

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "policy",
     "registration",
     "signals",
+    "privacy",
     # The benchmark's commands (seed_scale); no models, no URLs.
     "bench",
 ]

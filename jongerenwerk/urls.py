@@ -19,6 +19,7 @@ urlpatterns = [
     path("beleid/", include("policy.urls")),
     path("registratie/", include("registration.urls")),
     path("signalen/", include("signals.urls")),
+    path("privacy/", include("privacy.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -72,10 +72,12 @@ def day_total_warning(*, worker, date):
     return None
 
 
-def _audit_contact(*, actor, contact, action, request, young_people=None):
+def _audit_contact(*, actor, contact, action, request, young_people=None, detail=""):
     ids = [yp.pk for yp in (young_people if young_people is not None else contact.young_people.all())]
     for young_person_id in ids or [None]:
-        audit_log(actor=actor, action=action, target=contact, request=request, young_person_id=young_person_id)
+        audit_log(
+            actor=actor, action=action, target=contact, request=request, young_person_id=young_person_id, detail=detail
+        )
 
 
 def _ensure_can_register(actor, team):
@@ -137,7 +139,7 @@ def contact_follow_up_done(*, actor, contact, request=None):
     )
     if updated:
         notification_resolve(target=contact, kind=Kind.CONTACT_FOLLOW_UP_DUE)
-        audit_log(actor=actor, action=Action.CHANGE, target=contact, request=request, detail="follow-up done")
+        _audit_contact(actor=actor, contact=contact, action=Action.CHANGE, request=request, detail="follow-up done")
     return bool(updated)
 
 

@@ -81,7 +81,7 @@ def _lead_recipients(team, *, exclude=()):
     return [u for u in team_members(team, Role.TEAM_LEAD, Role.SAFEGUARDING_OFFICER) if u.pk not in exclude]
 
 
-def _about_id(signal):
+def signal_about_id(signal):
     """The young person the signal is about (for the audit log's NEN 7513 field), if any."""
     return (
         SignalPerson.objects.filter(signal=signal, role=SignalPerson.Role.ABOUT)
@@ -98,7 +98,7 @@ def _audit(signal, actor, action, detail, request=None):
         target=signal,
         organisation=signal.team.organisation_id,
         request=request,
-        young_person_id=_about_id(signal),
+        young_person_id=signal_about_id(signal),
         detail=detail,
     )
 

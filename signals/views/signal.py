@@ -87,6 +87,7 @@ def signal_acute(request, pk):
         target=signal,
         request=request,
         organisation=signal.team.organisation_id,
+        young_person_id=services.signal_about_id(signal),
         detail="emergency instructions",
     )
     return render(request, "signals/signal_acute.html", _emergency_context(signal))

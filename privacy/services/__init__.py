@@ -1,0 +1,1 @@
+"""Writes of the privacy app: `retention` (settings, legal holds, the daily removal) and `exports`."""
