@@ -6,7 +6,9 @@ Each breakdown is one grouped query: contacts and time entries grouped alike and
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import BigIntegerField, CharField, Count, DateField, IntegerField, Sum, Value
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import BigIntegerField, CharField, Count, DateField, F, IntegerField, Sum, Value
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -141,8 +143,6 @@ def _breakdown_specs():
 
 
 def _expr(value):
-    from django.db.models import F
-
     return F(value) if isinstance(value, str) else value
 
 
@@ -250,12 +250,140 @@ def goal_progress(agreement, start, end, total, worker_count):
 
 BREAKDOWNS = ("team", "worker", "activity", "target_group", "platform", "month", "worker_month")
 
+# The one-scan report (PostgreSQL): every row of the report once, the same keys as the breakdowns above.
+# name -> (id column, label column) per key; the columns are those of `_report_rows`.
+_SET_KEYS = {
+    "team": [("r_team_id", "r_team")],
+    "worker": [("r_worker_id", "r_worker")],
+    "activity": [(None, "r_activity")],
+    "target_group": [("r_group_id", "r_group")],
+    "platform": [("r_platform_id", "r_platform")],
+    "month": [(None, "r_month")],
+    "worker_month": [("r_worker_id", "r_worker"), (None, "r_month")],
+    "week": [(None, "r_week")],
+    "total": [],
+}
+# The columns GROUPING() reports on, and which of them each grouping set groups by.
+_GROUPING_COLUMNS = ("r_team_id", "r_worker_id", "r_activity", "r_group_id", "r_platform_id", "r_month", "r_week")
+
+
+def _grouping_mask(name):
+    grouped = {column for key in _SET_KEYS[name] for column in key if column}
+    width = len(_GROUPING_COLUMNS)
+    return sum(1 << (width - 1 - i) for i, column in enumerate(_GROUPING_COLUMNS) if column not in grouped)
+
+
+def _report_rows(contacts, entries):
+    """Contacts and time entries as one row set with every key column (a UNION ALL, not yet grouped)."""
+    month = TruncMonth("date", output_field=DateField())
+    week = TruncWeek("date", output_field=DateField())
+    contact_columns = {
+        "r_team_id": F("team_id"),
+        "r_team": F("team__name"),
+        "r_worker_id": F("worker_id"),
+        "r_worker": F("worker__full_name"),
+        "r_activity": Value(CONTACT_ACTIVITY, output_field=CharField()),
+        "r_group_id": F("target_group_id"),
+        "r_group": F("target_group__name"),
+        "r_platform_id": F("platform_id"),
+        "r_platform": F("platform__name"),
+        "r_month": month,
+        "r_week": week,
+        "r_contacts": Value(1, output_field=IntegerField()),
+        "r_reached": F("young_people_count"),
+        "r_minutes": F("duration_minutes"),
+    }
+    entry_columns = {
+        **contact_columns,
+        "r_activity": F("activity"),
+        "r_group_id": _null_id(),
+        "r_group": _blank(),
+        "r_platform_id": _null_id(),
+        "r_platform": _blank(),
+        "r_contacts": Value(0, output_field=IntegerField()),
+        "r_reached": Value(0, output_field=IntegerField()),
+    }
+    return (
+        contacts.annotate(**contact_columns)
+        .values(*contact_columns)
+        .union(entries.annotate(**entry_columns).values(*contact_columns), all=True)
+    )
+
+
+def _grouped_report(contacts, entries):
+    """Every breakdown, the weeks and the totals from ONE scan: GROUP BY GROUPING SETS (PostgreSQL).
+
+    Returns {set name: {key tuple: {"contacts", "reached", "minutes"}}}, keys as `breakdown` makes them.
+    """
+    result = {name: {} for name in _SET_KEYS}
+    try:
+        inner_sql, params = _report_rows(contacts, entries).query.sql_with_params()
+    except EmptyResultSet:
+        return result
+    key_columns = []
+    for key in _SET_KEYS.values():
+        for id_column, label_column in key:
+            key_columns += [c for c in (id_column, label_column) if c and c not in key_columns]
+    sets = ", ".join(
+        "({})".format(", ".join(f'"{c}"' for key in keys for c in key if c)) for keys in _SET_KEYS.values()
+    )
+    grouping = ", ".join(f'"{c}"' for c in _GROUPING_COLUMNS)
+    selected = ", ".join(f'u."{c}"' for c in key_columns)
+    sql = (
+        f"SELECT GROUPING({grouping}), {selected}, "
+        'SUM(u."r_contacts"), SUM(u."r_reached"), SUM(u."r_minutes") '
+        f"FROM ({inner_sql}) AS u GROUP BY GROUPING SETS ({sets})"
+    )
+    names = {_grouping_mask(name): name for name in _SET_KEYS}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for mask, *values in cursor.fetchall():
+            row = dict(zip(key_columns, values[: len(key_columns)], strict=True))
+            count, reached, minutes = values[len(key_columns) :]
+            name = names[mask]
+            key = tuple((row[i] if i else None, row[label]) for i, label in _SET_KEYS[name])
+            result[name][key] = {"contacts": count or 0, "reached": reached or 0, "minutes": minutes or 0}
+    return result
+
+
+def _breakdown_from(name, merged):
+    title, columns, _contact_keys, _entry_keys = _breakdown_specs()[name]
+    rows = []
+    for key, item in merged.items():
+        labels = [_label(name, label) for _id, label in key]
+        rows.append({"labels": labels, **item, "hours": round(item["minutes"] / 60, 2)})
+    rows.sort(
+        key=lambda r: [
+            str(label) if not isinstance(label, datetime.date) else label.isoformat() for label in r["labels"]
+        ]
+    )
+    return {"name": name, "title": str(title), "columns": [str(c) for c in columns], "rows": rows}
+
+
+def _as_date(value):
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def report_parts(contacts, entries):
+    """Totals, breakdowns and weeks: one GROUPING SETS query on PostgreSQL, one query per part elsewhere."""
+    if connection.vendor != "postgresql":
+        return (
+            totals(contacts, entries),
+            [breakdown(contacts, entries, name) for name in BREAKDOWNS],
+            weekly_hours(contacts, entries),
+        )
+    grouped = _grouped_report(contacts, entries)
+    total = {"contacts": 0, "reached": 0, "minutes": 0, **grouped["total"].get((), {})}
+    total["hours"] = round(total["minutes"] / 60, 2)
+    breakdowns = [_breakdown_from(name, grouped[name]) for name in BREAKDOWNS]
+    weeks = sorted((_as_date(key[0][1]), item["minutes"]) for key, item in grouped["week"].items())
+    return total, breakdowns, [(week, round(minutes / 60, 2)) for week, minutes in weeks]
+
 
 def report_build(report_filter):
     """The whole report: totals, each breakdown, hours per week and goal progress (constant queries)."""
     contacts, entries = report_querysets(report_filter)
-    total = totals(contacts, entries)
-    breakdowns = [breakdown(contacts, entries, name) for name in BREAKDOWNS]
+    total, breakdowns, weeks = report_parts(contacts, entries)
     goals = []
     if report_filter.agreement is not None:
         worker_count = len(breakdowns[1]["rows"])
@@ -264,7 +392,7 @@ def report_build(report_filter):
         "filter": report_filter,
         "totals": total,
         "breakdowns": breakdowns,
-        "weeks": weekly_hours(contacts, entries),
+        "weeks": weeks,
         "goals": goals,
         "generated_at": timezone.now(),
     }
