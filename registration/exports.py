@@ -36,6 +36,7 @@ def detail_rows(report_filter):
     """Every contact and time entry of the report as plain rows, never all in memory at once."""
     contacts, entries = report_querysets(report_filter)
     contact_label = str(CONTACT_ACTIVITY_LABEL)
+    contact_kind, time_kind = _("contact"), _("tijd")  # translated once, not per row
     for row in (
         contacts.order_by("date", "pk")
         .values_list(
@@ -50,7 +51,7 @@ def detail_rows(report_filter):
         .iterator(chunk_size=ITERATOR_CHUNK)
     ):
         date, team, worker, platform, group, count, minutes = row
-        yield [_("contact"), date, team, worker, contact_label, platform, group or "", count, minutes]
+        yield [contact_kind, date, team, worker, contact_label, platform, group or "", count, minutes]
     labels = dict(Activity.choices)
     for row in (
         entries.order_by("date", "pk")
@@ -58,22 +59,30 @@ def detail_rows(report_filter):
         .iterator(chunk_size=ITERATOR_CHUNK)
     ):
         date, team, worker, activity, minutes = row
-        yield [_("tijd"), date, team, worker, str(labels.get(activity, activity)), "", "", 0, minutes]
+        yield [time_kind, date, team, worker, str(labels.get(activity, activity)), "", "", 0, minutes]
 
 
-class _Echo:
-    def write(self, value):
-        return value
+CSV_CHUNK_ROWS = 1000
 
 
 def csv_stream(report, report_filter):
-    """The CSV lines: the detail rows, then the totals row."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(detail_header())
-    for row in detail_rows(report_filter):
-        yield writer.writerow([value.isoformat() if isinstance(value, datetime.date) else value for value in row])
+    """The CSV lines: the detail rows, then the totals row (only `report["totals"]` is read).
+
+    Rows are yielded in chunks of about CSV_CHUNK_ROWS lines: one piece per row costs more than the row itself.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")
+    writer.writerow(detail_header())
+    for count, row in enumerate(detail_rows(report_filter), start=1):
+        writer.writerow([value.isoformat() if isinstance(value, datetime.date) else value for value in row])
+        if count % CSV_CHUNK_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
     total = report["totals"]
-    yield writer.writerow([_("Totaal"), "", "", "", "", "", "", total["reached"], total["minutes"]])
+    writer.writerow([_("Totaal"), "", "", "", "", "", "", total["reached"], total["minutes"]])
+    yield buffer.getvalue()
 
 
 def _period_text(report):

@@ -84,7 +84,8 @@ def report_export(request, fmt):
         _audit_export(request, report_filter, fmt)
         export_build.delay(job.pk)
         return redirect("registration:export_status", pk=job.pk)
-    result = reports.report_build(report_filter)
+    # The CSV holds the detail rows and only the totals row: no breakdowns to build for it.
+    result = {"totals": reports.totals(contacts, entries)} if fmt == "csv" else reports.report_build(report_filter)
     _audit_export(request, report_filter, fmt)
     organisation = request.user.organisation.name
     if fmt == "csv":
