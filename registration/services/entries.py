@@ -94,9 +94,12 @@ def contact_create(*, actor, team, data, request=None):
     contact.actions = list(data.get("actions") or [])
     contact.full_clean(exclude=["young_people", "themes"])
     contact.save()
-    contact.themes.set(data.get("themes") or [])
+    # A new contact has no themes or young people yet: set() only what there is (an empty set() still reads).
+    if themes := list(data.get("themes") or []):
+        contact.themes.set(themes)
     young_people = list(data.get("young_people") or [])
-    contact.young_people.set(young_people)
+    if young_people:
+        contact.young_people.set(young_people)
     _audit_contact(actor=actor, contact=contact, action=Action.CREATE, request=request, young_people=young_people)
     return contact
 

@@ -1,0 +1,17 @@
+"""The quick contact POST does not read the themes and young people of a contact that has none."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from registration.models import Contact
+from registration.tests.test_contact_quick import post
+
+
+def test_quick_post_without_themes_or_young_people_never_touches_their_tables(client_for, worker, platform, group_a):
+    client = client_for(worker)
+    with CaptureQueriesContext(connection) as queries:
+        response = post(client, platform, group_a)
+    assert response.status_code == 302
+    assert Contact.objects.count() == 1
+    m2m_tables = (Contact.themes.through._meta.db_table, Contact.young_people.through._meta.db_table)
+    assert not [q["sql"] for q in queries if any(table in q["sql"] for table in m2m_tables)]
