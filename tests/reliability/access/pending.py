@@ -87,28 +87,4 @@ PENDING = {
     "registration:young_person_export",  # /registratie/jongeren/<int:pk>/exporteren/
     "registration:young_person_list",  # /registratie/jongeren/
     "registration:young_person_merge",  # /registratie/jongeren/<int:pk>/samenvoegen/
-    "signals:action_add",  # /signalen/intervisie/<int:pk>/agenda/<int:item_pk>/actie/
-    "signals:action_finish",  # /signalen/acties/<int:pk>/
-    "signals:acute",  # /signalen/<int:pk>/acuut/
-    "signals:agenda_add",  # /signalen/intervisie/<int:pk>/agenda/
-    "signals:close_approve",  # /signalen/<int:pk>/sluiten/goedkeuren/
-    "signals:close_refuse",  # /signalen/<int:pk>/sluiten/afwijzen/
-    "signals:close_request",  # /signalen/<int:pk>/sluiten/aanvragen/
-    "signals:decide",  # /signalen/<int:pk>/beslissen/
-    "signals:detail",  # /signalen/<int:pk>/
-    "signals:item_record",  # /signalen/intervisie/<int:pk>/agenda/<int:item_pk>/
-    "signals:list",  # /signalen/
-    "signals:queue",  # /signalen/wachtrij/
-    "signals:reopen",  # /signalen/<int:pk>/heropenen/
-    "signals:report",  # /signalen/melden/
-    "signals:session_create",  # /signalen/intervisie/nieuw/
-    "signals:session_detail",  # /signalen/intervisie/<int:pk>/
-    "signals:session_finalise",  # /signalen/intervisie/<int:pk>/vaststellen/
-    "signals:session_ics",  # /signalen/intervisie/<int:pk>/agenda.ics
-    "signals:session_list",  # /signalen/intervisie/
-    "signals:statistics",  # /signalen/cijfers/
-    "signals:statistics_export",  # /signalen/cijfers/export/
-    "signals:step",  # /signalen/<int:pk>/stap/<str:kind>/
-    "signals:triage",  # /signalen/<int:pk>/beoordelen/
-    "signals:weigh",  # /signalen/<int:pk>/afwegingskader/
 }
