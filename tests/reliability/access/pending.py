@@ -55,36 +55,4 @@ PENDING = {
     "policy:version_publish",  # /beleid/versies/<int:pk>/publiceren/
     "policy:version_send_back",  # /beleid/versies/<int:pk>/terugsturen/
     "policy:version_submit",  # /beleid/versies/<int:pk>/review-vragen/
-    "registration:agreement_create",  # /registratie/opdrachten/nieuw/
-    "registration:agreement_edit",  # /registratie/opdrachten/<int:pk>/wijzigen/
-    "registration:agreement_list",  # /registratie/opdrachten/
-    "registration:budget_team",  # /registratie/budget/<int:team_id>/
-    "registration:contact_create",  # /registratie/contact/nieuw/
-    "registration:contact_delete",  # /registratie/contact/<int:pk>/verwijderen/
-    "registration:contact_detail",  # /registratie/contact/<int:pk>/
-    "registration:contact_edit",  # /registratie/contact/<int:pk>/wijzigen/
-    "registration:contact_follow_up_done",  # /registratie/contact/<int:pk>/vervolgactie-klaar/
-    "registration:contact_quick",  # /registratie/contact/snel/
-    "registration:dashboard",  # /registratie/overzicht/
-    "registration:export_download",  # /registratie/export/<int:pk>/download/
-    "registration:export_status",  # /registratie/export/<int:pk>/
-    "registration:month_approve",  # /registratie/maanden/<int:team_id>/<str:month>/goedkeuren/
-    "registration:month_detail",  # /registratie/maanden/<int:team_id>/<str:month>/
-    "registration:month_list",  # /registratie/maanden/
-    "registration:month_reopen",  # /registratie/maanden/<int:team_id>/<str:month>/heropenen/
-    "registration:report",  # /registratie/rapport/
-    "registration:report_export",  # /registratie/rapport/export/<str:fmt>/
-    "registration:theme_list",  # /registratie/themas/
-    "registration:theme_toggle",  # /registratie/themas/<int:pk>/aan-uit/
-    "registration:time_entry_create",  # /registratie/tijd/nieuw/
-    "registration:time_entry_delete",  # /registratie/tijd/<int:pk>/verwijderen/
-    "registration:time_entry_edit",  # /registratie/tijd/<int:pk>/wijzigen/
-    "registration:week",  # /registratie/
-    "registration:young_person_create",  # /registratie/jongeren/nieuw/
-    "registration:young_person_detail",  # /registratie/jongeren/<int:pk>/
-    "registration:young_person_edit",  # /registratie/jongeren/<int:pk>/wijzigen/
-    "registration:young_person_erase",  # /registratie/jongeren/<int:pk>/wissen/
-    "registration:young_person_export",  # /registratie/jongeren/<int:pk>/exporteren/
-    "registration:young_person_list",  # /registratie/jongeren/
-    "registration:young_person_merge",  # /registratie/jongeren/<int:pk>/samenvoegen/
 }
