@@ -30,29 +30,4 @@ PENDING = {
     "accounts:target_group_detail",  # /doelgroepen/<int:pk>/
     "accounts:target_group_edit",  # /doelgroepen/<int:pk>/bewerken/
     "accounts:target_group_list",  # /doelgroepen/
-    "policy:acknowledge",  # /beleid/bevestigen/<int:pk>/
-    "policy:acknowledge_next",  # /beleid/bevestigen/
-    "policy:acknowledge_postpone",  # /beleid/bevestigen/<int:pk>/later/
-    "policy:document_confirm_fit",  # /beleid/<int:pk>/aansluiting-bevestigen/
-    "policy:document_create",  # /beleid/nieuw/
-    "policy:document_detail",  # /beleid/<int:pk>/
-    "policy:document_edit",  # /beleid/<int:pk>/bewerken/
-    "policy:list",  # /beleid/
-    "policy:post_approve",  # /beleid/berichten/<int:pk>/goedkeuren/
-    "policy:post_create",  # /beleid/berichten/nieuw/
-    "policy:post_detail",  # /beleid/berichten/<int:pk>/
-    "policy:post_list",  # /beleid/berichten/
-    "policy:post_resubmit",  # /beleid/berichten/<int:pk>/opnieuw-indienen/
-    "policy:post_send_back",  # /beleid/berichten/<int:pk>/terugsturen/
-    "policy:report",  # /beleid/kennisname/
-    "policy:report_version",  # /beleid/kennisname/<int:pk>/
-    "policy:report_version_csv",  # /beleid/kennisname/<int:pk>/csv/
-    "policy:version_approve",  # /beleid/versies/<int:pk>/goedkeuren/
-    "policy:version_compare",  # /beleid/<int:pk>/vergelijken/
-    "policy:version_create",  # /beleid/<int:pk>/nieuwe-versie/
-    "policy:version_detail",  # /beleid/versies/<int:pk>/
-    "policy:version_edit",  # /beleid/versies/<int:pk>/bewerken/
-    "policy:version_publish",  # /beleid/versies/<int:pk>/publiceren/
-    "policy:version_send_back",  # /beleid/versies/<int:pk>/terugsturen/
-    "policy:version_submit",  # /beleid/versies/<int:pk>/review-vragen/
 }
