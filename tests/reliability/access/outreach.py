@@ -40,7 +40,10 @@ def many_platforms(world, scope, n):
 def _groups(world, scope, n):
     from accounts.models import TargetGroup
 
-    return TargetGroup.objects.bulk_create(TargetGroup(team=world.team(scope), name=f"Groep {i}") for i in range(n))
+    tag = secrets.token_hex(3)
+    return TargetGroup.objects.bulk_create(
+        TargetGroup(team=world.team(scope), name=f"Groep {tag}{i}") for i in range(n)
+    )
 
 
 def group(world, scope):
