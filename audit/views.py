@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import can_read_audit_log, require
 from accounts.selectors import organisation_members
@@ -13,6 +14,7 @@ PAGE_SIZE = 50
 
 
 @login_required
+@require_safe
 def audit_index(request):
     """Who did what, when, to which object, in this organisation; filtered and 50 a page."""
     require(can_read_audit_log(request.user))

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Outside the middlewares that answer by themselves (MFA enrolment, policy acknowledgement redirects).
+    "accounts.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.SessionLimitsMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
@@ -79,7 +81,6 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.MfaRequiredMiddleware",
     "policy.middleware.PolicyAcknowledgementMiddleware",
-    "accounts.middleware.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "jongerenwerk.urls"

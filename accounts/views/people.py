@@ -111,6 +111,7 @@ def team_edit(request, pk):
 
 
 @login_required
+@require_safe
 def member_list_view(request):
     """The organisation's people, filtered by team, role and status, 50 a page."""
     require(can_manage_organisation(request.user))

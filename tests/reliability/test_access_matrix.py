@@ -4,7 +4,6 @@ team and another organisation. 0 unauthorised 2xx; other teams' and organisation
 import pytest
 
 from tests.reliability.access import MODULE_OF, load_all, pending_modules, resolver_urls
-from tests.reliability.access.pending import PENDING
 from tests.reliability.figures import record
 from tests.reliability.matrix import run_matrix
 
@@ -15,8 +14,6 @@ ALL_NAMES = sorted(set(resolver_urls()) | set(load_all()))
 @pytest.mark.parametrize("name", ALL_NAMES)
 def test_every_url_answers_every_role_as_the_table_says(name, world):
     routes, urls = load_all(), resolver_urls()
-    if name not in routes and name in PENDING:
-        pytest.skip("merged before its row was written: only the table-free checks (test_unclassified_urls.py)")
     if name not in routes:
         pytest.fail(
             f"URL name {name!r} ({urls[name]}) has no row in the expected-access table: "
@@ -32,10 +29,3 @@ def test_every_url_answers_every_role_as_the_table_says(name, world):
     assert result.unauthorised_2xx == 0, result.failures
     assert not result.failures, "\n".join(result.failures)
     assert result.cells >= 12
-
-
-def test_the_pending_list_only_shrinks():
-    """A name with a row leaves the pending list; a name that no longer exists leaves it too."""
-    routes, urls = load_all(), resolver_urls()
-    assert sorted(PENDING & set(routes)) == [], "these have rows now: remove them from access/pending.py"
-    assert sorted(PENDING - set(urls)) == [], "these URLs are gone: remove them from access/pending.py"

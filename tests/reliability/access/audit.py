@@ -2,4 +2,4 @@
 
 from tests.reliability.access import ADMIN, Route, register
 
-register(Route("audit:list", get=frozenset({ADMIN}), post_like_get=True))
+register(Route("audit:list", get=frozenset({ADMIN})))

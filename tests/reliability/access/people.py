@@ -77,7 +77,7 @@ def invitation_token(world):
 register(
     Route("accounts:team_list", get=ADMIN_ONLY, post=ADMIN_ONLY),
     Route("accounts:team_edit", get=ADMIN_ONLY, post=ADMIN_ONLY, obj=team, foreign=many_teams, org_wide=ADMIN_ONLY),
-    Route("accounts:member_list", get=ADMIN_ONLY, post_like_get=True),
+    Route("accounts:member_list", get=ADMIN_ONLY),
     Route(
         "accounts:member_detail",
         get=ADMIN_ONLY,

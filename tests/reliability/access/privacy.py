@@ -99,11 +99,18 @@ register(
             random_kwargs=random_young_person,
             org_wide=ADMIN_ONLY,
             fuzz=False,
+            note="a file download: no form to fuzz",
         )
         for name in ("privacy:young_person_access_csv", "privacy:young_person_json", "privacy:young_person_pdf")
     ),
     Route("privacy:worker_access", get=ADMIN_ONLY, obj=member, foreign=make_members, org_wide=ADMIN_ONLY),
     Route(
-        "privacy:worker_access_csv", post=ADMIN_ONLY, obj=member, foreign=make_members, org_wide=ADMIN_ONLY, fuzz=False
+        "privacy:worker_access_csv",
+        post=ADMIN_ONLY,
+        obj=member,
+        foreign=make_members,
+        org_wide=ADMIN_ONLY,
+        fuzz=False,
+        note="a CSV file: no form to fuzz",
     ),
 )
