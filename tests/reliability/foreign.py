@@ -10,20 +10,20 @@ from tests.reliability.access import ANON, OTHER_ORG, OWN, ROLES
 from tests.reliability.matrix import invisible_scopes, post_form, sees_objects
 
 # Ids per object URL. `make test-long` sets 1,000 (the figure) and samples 1,000 for every role;
-# `make test` spreads 1,000 ids over the object URLs (at least 50 each) and samples 20 per other role,
-# to stay within minutes: every call is a real request (~14 queries).
+# `make test` spreads 1,000 ids over the object URLs (at least 10 each) with 5 random ids and samples 3
+# per other role, to stay within minutes over ~70 object URLs: every call is a real request (~14 queries).
 FOREIGN_IDS_ENV = os.environ.get("JW_FOREIGN_IDS", "")
 
 
 def foreign_ids_per_url(object_urls):
     if FOREIGN_IDS_ENV:
         return int(FOREIGN_IDS_ENV)
-    return max(50, min(1000, 1000 // max(object_urls, 1)))
+    return max(10, min(1000, 1000 // max(object_urls, 1)))
 
 
-RANDOM_IDS = int(os.environ.get("JW_RANDOM_IDS", "100"))
+RANDOM_IDS = int(os.environ.get("JW_RANDOM_IDS", "5"))
 # The other roles are called with a sample of the same ids (the youth worker gets them all).
-SAMPLE_PER_ROLE = int(os.environ.get("JW_FOREIGN_SAMPLE", "20"))
+SAMPLE_PER_ROLE = int(os.environ.get("JW_FOREIGN_SAMPLE", "3"))
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Foreign ids: every object URL, called with 1,000 ids (`make test-long`; `make test` spreads 1,000 over
-the object URLs, at least 50 each) of objects of other teams and organisations (created in bulk) plus
+the object URLs, at least 10 each) of objects of other teams and organisations (created in bulk) plus
 random ids, answers 404 to every role."""
 
 import pytest
