@@ -58,10 +58,17 @@ def make_member(team, role, *, mfa=None, **user_fields):
 
 
 def totp_code(secret):
-    """The current TOTP code for a secret, as an authenticator app would show it."""
+    """The current TOTP code for a secret, as an authenticator app would show it.
+
+    allauth accepts only the current period's code, so a code taken in the last seconds of its
+    period could be checked in the next one: wait for a fresh period instead.
+    """
     import time
 
     from allauth.mfa import app_settings
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
+    left = app_settings.TOTP_PERIOD - time.time() % app_settings.TOTP_PERIOD
+    if left < 5:
+        time.sleep(left + 0.1)
     return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
