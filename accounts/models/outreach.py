@@ -3,7 +3,7 @@
 import re
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -138,6 +138,11 @@ class TargetGroupChildQuerySet(TeamScopedQuerySet):
     team_lookup = "target_group__team"
 
 
+def validate_communication_forms(value):
+    if not isinstance(value, list) or not set(value) <= set(PlatformUsage.Form.values):
+        raise ValidationError(_("Kies alleen uit de genoemde manieren van communiceren."), code="invalid_choice")
+
+
 class PlatformUsage(models.Model):
     """How one target group uses one platform, and what the team does there."""
 
@@ -159,11 +164,9 @@ class PlatformUsage(models.Model):
     )
     platform = models.ForeignKey(Platform, verbose_name=_("platform"), on_delete=models.PROTECT, related_name="usages")
     frequency = models.CharField(_("hoe vaak"), max_length=16, choices=Frequency.choices, default=Frequency.NEVER)
-    communication_forms = ArrayField(
-        models.CharField(max_length=16, choices=Form.choices),
-        verbose_name=_("hoe ze er communiceren"),
-        default=list,
-        blank=True,
+    # A list of Form values. JSON rather than a PostgreSQL array, so `make run` works on SQLite as well.
+    communication_forms = models.JSONField(
+        _("hoe ze er communiceren"), default=list, blank=True, validators=[validate_communication_forms]
     )
     team_activity = models.TextField(_("wat het team hier doet"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.models import Membership, Persona, PlatformUsage, TargetGroup
@@ -197,6 +198,21 @@ def test_usage_anonymous_404_403_and_happy_path(client, client_for, worker, lead
     )  # fmt: skip
     post(client_for(lead), url, {**data, "frequency": "sometimes"})
     assert PlatformUsage.objects.get(pk=usage.pk).frequency == "sometimes"
+
+
+def test_usage_with_an_unknown_form_of_communication_is_refused(client_for, lead, group):
+    url = reverse("accounts:platform_usage_edit", args=[group.pk, platform("snapchat").pk])
+    data = {"frequency": "daily", "communication_forms": ["stories", "carrier-pigeon"], "team_activity": ""}
+
+    response = post(client_for(lead), url, data)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["communication_forms"]
+    assert not PlatformUsage.objects.filter(target_group=group, platform=platform("snapchat")).exists()
+    usage = PlatformUsage(target_group=group, platform=platform("snapchat"), communication_forms=["carrier-pigeon"])
+    with pytest.raises(ValidationError) as refused:
+        usage.full_clean()
+    assert "communication_forms" in refused.value.message_dict
 
 
 def test_usage_of_a_retired_platform_cannot_be_added(client_for, lead, administrator, group):
