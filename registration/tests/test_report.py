@@ -155,7 +155,7 @@ def test_report_query_count_does_not_grow(
     make_goal(agreement)
     client = client_for(manager)
     client.get("/")
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(27):
         client.get(URL, {**Q3, "agreement": agreement.pk})
 
 
