@@ -14,7 +14,7 @@ from django.db import migrations
 CONTACT_COLUMNS = "team_id, worker_id, date, platform_id, target_group_id, young_people_count, duration_minutes"
 ENTRY_COLUMNS = "team_id, worker_id, date, activity, duration_minutes"
 
-CREATE = f"""
+CREATE = """
 CREATE SEQUENCE registration_report_revision_seq;
 -- A random start: a database rebuilt under the same name never repeats an old database's revisions.
 SELECT setval('registration_report_revision_seq', 1 + floor(random() * 1e15)::bigint);
@@ -24,7 +24,6 @@ CREATE TABLE registration_report_revision (
     revision bigint NOT NULL,
     PRIMARY KEY (team_id, month)
 );
-
 
 CREATE OR REPLACE FUNCTION registration_report_entries_changed() RETURNS trigger AS $$
 BEGIN
