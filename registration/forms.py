@@ -3,7 +3,9 @@
 import datetime
 
 from django import forms
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Platform
@@ -383,6 +385,20 @@ PERIOD_CHOICES = [
 ]
 
 
+class QuickSelectMultiple(forms.SelectMultiple):
+    """A multiple select built in Python: hundreds of options without a template render per option."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name, "multiple": True})
+        selected = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((value, " selected" if str(value) in selected else "", label) for value, label in self.choices),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final), options)
+
+
 class _ListIterator(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
@@ -449,11 +465,17 @@ class ReportForm(forms.Form):
         label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     agreement = ListedChoiceField(label=_("Opdracht"), queryset=None, required=False, empty_label=_("Alle"))
-    teams = ListedMultipleChoiceField(label=_("Teams"), queryset=None, required=False)
-    workers = forms.ModelMultipleChoiceField(label=_("Jongerenwerkers"), queryset=None, required=False)
+    teams = ListedMultipleChoiceField(label=_("Teams"), queryset=None, required=False, widget=QuickSelectMultiple)
+    workers = forms.ModelMultipleChoiceField(
+        label=_("Jongerenwerkers"), queryset=None, required=False, widget=QuickSelectMultiple
+    )
     activity = forms.ChoiceField(label=_("Activiteit"), required=False)
-    target_groups = forms.ModelMultipleChoiceField(label=_("Doelgroepen"), queryset=None, required=False)
-    platforms = forms.ModelMultipleChoiceField(label=_("Platforms"), queryset=None, required=False)
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Doelgroepen"), queryset=None, required=False, widget=QuickSelectMultiple
+    )
+    platforms = forms.ModelMultipleChoiceField(
+        label=_("Platforms"), queryset=None, required=False, widget=QuickSelectMultiple
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,7 +13,9 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import BigIntegerField, CharField, Count, DateField, F, IntegerField, Sum, Value
 from django.db.models.functions import TruncMonth, TruncWeek
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -432,13 +434,13 @@ def report_cache_key(report_filter):
     return f"registration:report:{digest}"
 
 
-def report_parts_cached(report_filter):
+def report_parts_cached(report_filter, key=None):
     """Totals, breakdowns and weeks, from the cache when nothing in the report's scope changed since.
 
     The key holds the revisions read BEFORE computing: a write committing meanwhile may already be in the
     stored parts, but its new revision makes every later read miss this entry and compute afresh.
     """
-    key = report_cache_key(report_filter)
+    key = key or report_cache_key(report_filter)
     if key is not None:
         parts = cache.get(key)
         if parts is not None:
@@ -452,7 +454,8 @@ def report_parts_cached(report_filter):
 
 def report_build(report_filter):
     """The whole report: totals, each breakdown, hours per week and goal progress (constant queries)."""
-    total, breakdowns, weeks = report_parts_cached(report_filter)
+    key = report_cache_key(report_filter)
+    total, breakdowns, weeks = report_parts_cached(report_filter, key)
     goals = []
     if report_filter.agreement is not None:
         worker_count = len(breakdowns[1]["rows"])
@@ -464,7 +467,19 @@ def report_build(report_filter):
         "weeks": weeks,
         "goals": goals,
         "generated_at": timezone.now(),
+        "cache_key": key,
     }
+
+
+def breakdowns_html(report):
+    """The breakdown tables as HTML (a year has thousands of rows), cached under the report's own key."""
+    key = report.get("cache_key")
+    html = cache.get(f"{key}:html") if key else None
+    if html is None:
+        html = render_to_string("registration/_report_breakdowns.html", {"report": report})
+        if key:
+            cache.set(f"{key}:html", str(html), CACHE_SECONDS)
+    return mark_safe(html)  # our own template, autoescaped
 
 
 def report_mark_exported(report_filter):

@@ -117,6 +117,15 @@ def test_renamed_worker_shows_under_the_new_name(client_for, manager, worker, en
     worker.full_name = "Nieuwe Naam"
     worker.save(update_fields=["full_name"])
     assert [r["labels"] for r in _worker_rows(client)] == [["Nieuwe Naam"]]
+    page = client.get(URL, Q3).content.decode()  # the cached breakdown tables follow the same key
+    assert "Nieuwe Naam" in page
+    assert "Wessel Werker" not in page
+
+
+def test_the_filters_keep_what_was_chosen(client_for, manager, team_a, worker, entries):
+    page = client_for(manager).get(URL, {**Q3, "teams": [team_a.pk], "workers": [worker.pk]}).content.decode()
+    assert f'<option value="{team_a.pk}" selected>{team_a.name}</option>' in page
+    assert f'<option value="{worker.pk}" selected>' in page
 
 
 def test_a_rolled_back_write_leaves_the_report_as_committed(client_for, manager, entries, team_a, worker):
