@@ -3,6 +3,7 @@
 import time
 
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.usersessions.middleware import UserSessionsMiddleware
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -14,24 +15,47 @@ from django.utils.translation import gettext as _
 from accounts.permissions import requires_mfa
 
 LOGIN_AT_KEY = "jw_login_at"
+RENEWED_AT_KEY = "jw_renewed_at"
+# A session is written (its idle expiry pushed back 30 minutes) and its activity recorded at most this often:
+# a person idle for 30 minutes is logged out 29 to 30 minutes after their last request.
+RENEW_SECONDS = 60
 MFA_OK_KEY = "jw_mfa_ok"
 # Pages a person who still has to enrol in MFA may open: login, logout, MFA itself, static files.
 MFA_EXEMPT_PREFIXES = ("/account/", "/static/", "/taal/")
 
 
 class SessionLimitsMiddleware:
-    """End a session 12 hours after login, however active it was (idle expiry is the cookie age)."""
+    """End a session 12 hours after login, however active it was; renew its idle expiry once a minute.
+
+    Idle expiry is the cookie age counted from the session's last save. Instead of saving the session on
+    every request (SESSION_SAVE_EVERY_REQUEST), it is saved when its last renewal is a minute old, and only
+    then is the activity recorded (`request.session_renewed`, read by ThrottledUserSessionsMiddleware).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        request.session_renewed = False
         if request.user.is_authenticated:
-            started = request.session.setdefault(LOGIN_AT_KEY, int(time.time()))
-            if time.time() - started > settings.SESSION_ABSOLUTE_MAX_AGE.total_seconds():
+            now = int(time.time())
+            started = request.session.setdefault(LOGIN_AT_KEY, now)
+            if now - started > settings.SESSION_ABSOLUTE_MAX_AGE.total_seconds():
                 logout(request)
                 messages.info(request, _("Je sessie is verlopen. Log opnieuw in."))
                 return redirect(settings.LOGIN_URL)
+            if now - request.session.get(RENEWED_AT_KEY, 0) >= RENEW_SECONDS:
+                request.session[RENEWED_AT_KEY] = now
+                request.session_renewed = True
+        return self.get_response(request)
+
+
+class ThrottledUserSessionsMiddleware(UserSessionsMiddleware):
+    """allauth's session tracking (last seen, address, browser), written when the session is renewed."""
+
+    def __call__(self, request):
+        if getattr(request, "session_renewed", False):
+            return super().__call__(request)
         return self.get_response(request)
 
 

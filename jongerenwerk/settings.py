@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "accounts.middleware.UserLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "accounts.middleware.ThrottledUserSessionsMiddleware",
     "accounts.middleware.MfaRequiredMiddleware",
     "policy.middleware.PolicyAcknowledgementMiddleware",
 ]
@@ -166,10 +166,11 @@ MFA_ADAPTER = "accounts.adapters.MFAAdapter"
 MFA_TOTP_ISSUER = "Jongerenwerk"
 USERSESSIONS_TRACK_ACTIVITY = True
 
-# Sessions: server-side, 30 minutes idle (renewed on each request), 12 hours at most.
+# Sessions: server-side, 30 minutes idle (renewed at most once a minute by SessionLimitsMiddleware, which also
+# paces allauth's activity tracking), 12 hours at most.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_MAX_AGE = timedelta(hours=12)
 SESSION_COOKIE_HTTPONLY = True

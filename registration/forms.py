@@ -3,7 +3,9 @@
 import datetime
 
 from django import forms
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Platform
@@ -16,6 +18,7 @@ from registration.models import (
     AgreementGoal,
     Channel,
     Contact,
+    FunderAgreement,
     WorkerAction,
 )
 from registration.privacy import DESCRIBE_HINT
@@ -382,6 +385,72 @@ PERIOD_CHOICES = [
 ]
 
 
+class QuickSelectMultiple(forms.SelectMultiple):
+    """A multiple select built in Python: hundreds of options without a template render per option."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name, "multiple": True})
+        selected = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((value, " selected" if str(value) in selected else "", label) for value, label in self.choices),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final), options)
+
+
+class _ListIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.objects:
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.objects) + (1 if self.field.empty_label is not None else 0)
+
+
+class _Listed:
+    """A model choice field over a list read once: rendering and validating it read nothing more."""
+
+    iterator = _ListIterator
+
+    def set_objects(self, queryset):
+        self.objects = list(queryset)
+        self.by_pk = {str(obj.pk): obj for obj in self.objects}
+        self.queryset = queryset
+
+    def _pick(self, value):
+        obj = self.by_pk.get(str(value))
+        if obj is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            )
+        return obj
+
+
+class ListedChoiceField(_Listed, forms.ModelChoiceField):
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        return self._pick(value)
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+
+
+class ListedMultipleChoiceField(_Listed, forms.ModelMultipleChoiceField):
+    def clean(self, value):
+        value = self.prepare_value(value)
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        if not value:
+            return []
+        if not isinstance(value, (list, tuple)):
+            raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list")
+        return [self._pick(pk) for pk in dict.fromkeys(str(v) for v in value)]
+
+
 class ReportForm(forms.Form):
     period = forms.ChoiceField(label=_("Periode"), choices=PERIOD_CHOICES, initial="quarter")
     day = forms.DateField(
@@ -395,31 +464,37 @@ class ReportForm(forms.Form):
     end = forms.DateField(
         label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    agreement = forms.ModelChoiceField(label=_("Opdracht"), queryset=None, required=False, empty_label=_("Alle"))
-    teams = forms.ModelMultipleChoiceField(label=_("Teams"), queryset=None, required=False)
-    workers = forms.ModelMultipleChoiceField(label=_("Jongerenwerkers"), queryset=None, required=False)
+    agreement = ListedChoiceField(label=_("Opdracht"), queryset=None, required=False, empty_label=_("Alle"))
+    teams = ListedMultipleChoiceField(label=_("Teams"), queryset=None, required=False, widget=QuickSelectMultiple)
+    workers = forms.ModelMultipleChoiceField(
+        label=_("Jongerenwerkers"), queryset=None, required=False, widget=QuickSelectMultiple
+    )
     activity = forms.ChoiceField(label=_("Activiteit"), required=False)
-    target_groups = forms.ModelMultipleChoiceField(label=_("Doelgroepen"), queryset=None, required=False)
-    platforms = forms.ModelMultipleChoiceField(label=_("Platforms"), queryset=None, required=False)
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Doelgroepen"), queryset=None, required=False, widget=QuickSelectMultiple
+    )
+    platforms = forms.ModelMultipleChoiceField(
+        label=_("Platforms"), queryset=None, required=False, widget=QuickSelectMultiple
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         from accounts.models import User
 
-        teams = selectors.report_teams(user)
-        self.fields["teams"].queryset = teams
-        self.fields["agreement"].queryset = selectors.agreement_list(user)
+        self.fields["teams"].set_objects(selectors.report_teams(user))
+        self.allowed_team_ids = [t.pk for t in self.fields["teams"].objects]
+        # The agreements' teams and goals are read only for the one chosen (the report narrows to them).
+        self.fields["agreement"].set_objects(FunderAgreement.objects.visible_to(user))
         self.fields["workers"].queryset = (
-            User.objects.filter(memberships__team__in=teams).distinct().order_by("full_name")
+            User.objects.filter(memberships__team__in=self.allowed_team_ids).distinct().order_by("full_name")
         )
         self.fields["activity"].choices = [
             ("", _("Alle")),
             (CONTACT_ACTIVITY, CONTACT_ACTIVITY_LABEL),
             *Activity.choices,
         ]
-        self.fields["target_groups"].queryset = selectors.target_group_choices(user).filter(team__in=teams)
+        self.fields["target_groups"].queryset = selectors.target_group_choices(user, self.allowed_team_ids)
         self.fields["platforms"].queryset = selectors.platform_choices(user)
-        self.allowed_team_ids = [t.pk for t in teams]
 
     def clean(self):
         data = super().clean()

@@ -4,13 +4,19 @@ Each breakdown is one grouped query: contacts and time entries grouped alike and
 """
 
 import datetime
+import hashlib
+import json
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import BigIntegerField, CharField, Count, DateField, F, IntegerField, Sum, Value
 from django.db.models.functions import TruncMonth, TruncWeek
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from registration.models import (
@@ -67,8 +73,8 @@ def period_range(kind, day):
     return start, datetime.date(start.year + year, month + 1, 1) - datetime.timedelta(days=1)
 
 
-def report_querysets(report_filter):
-    """The contacts and time entries a report covers (the caller scoped team_ids to the person)."""
+def _scope(report_filter):
+    """The teams and days a report covers: the filter's, narrowed to its agreement's teams and term."""
     f = report_filter
     team_ids = list(f.team_ids)
     start, end = f.start, f.end
@@ -76,6 +82,13 @@ def report_querysets(report_filter):
         agreement_teams = {t.pk for t in f.agreement.teams.all()}
         team_ids = [tid for tid in team_ids if tid in agreement_teams]
         start, end = max(start, f.agreement.starts_on), min(end, f.agreement.ends_on)
+    return team_ids, start, end
+
+
+def report_querysets(report_filter):
+    """The contacts and time entries a report covers (the caller scoped team_ids to the person)."""
+    f = report_filter
+    team_ids, start, end = _scope(f)
     contacts = Contact.objects.filter(team_id__in=team_ids, date__range=(start, end))
     entries = TimeEntry.objects.filter(team_id__in=team_ids, date__range=(start, end))
     if f.worker_ids:
@@ -383,10 +396,66 @@ def report_parts(contacts, entries):
     return total, breakdowns, [(week, round(minutes / 60, 2)) for week, minutes in weeks]
 
 
+CACHE_SECONDS = 7 * 24 * 3600
+_REVISIONS_SQL = (
+    "SELECT team_id, month, revision FROM registration_report_revision "
+    "WHERE (team_id = ANY(%s) AND month BETWEEN %s AND %s) OR team_id = 0 ORDER BY team_id, month"
+)
+
+
+def report_cache_key(report_filter):
+    """The cache key of a report's parts: its scope and filters plus the revisions of what it covers.
+
+    The revisions (registration/migrations/0003_report_revisions.py) are bumped by PostgreSQL in every
+    transaction that writes a contact or time entry of a (team, month), or renames what a report shows. A
+    write that commits changes the key, so a cached report is never stale. None where there are no
+    revisions (SQLite): the report is then always computed.
+    """
+    if connection.vendor != "postgresql":
+        return None
+    f = report_filter
+    team_ids, start, end = _scope(f)
+    with connection.cursor() as cursor:
+        cursor.execute(_REVISIONS_SQL, [sorted(team_ids), start.replace(day=1), end])
+        revisions = [(team_id, month.isoformat(), revision) for team_id, month, revision in cursor.fetchall()]
+    scope = {
+        "database": connection.settings_dict["NAME"],
+        "language": get_language(),
+        "teams": sorted(team_ids),
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "workers": sorted(f.worker_ids),
+        "activity": f.activity,
+        "target_groups": sorted(f.target_group_ids),
+        "platforms": sorted(f.platform_ids),
+        "revisions": revisions,
+    }
+    digest = hashlib.sha256(json.dumps(scope, sort_keys=True).encode()).hexdigest()
+    return f"registration:report:{digest}"
+
+
+def report_parts_cached(report_filter, key=None):
+    """Totals, breakdowns and weeks, from the cache when nothing in the report's scope changed since.
+
+    The key holds the revisions read BEFORE computing: a write committing meanwhile may already be in the
+    stored parts, but its new revision makes every later read miss this entry and compute afresh.
+    """
+    key = key or report_cache_key(report_filter)
+    if key is not None:
+        parts = cache.get(key)
+        if parts is not None:
+            return parts
+    contacts, entries = report_querysets(report_filter)
+    parts = report_parts(contacts, entries)
+    if key is not None:
+        cache.set(key, parts, CACHE_SECONDS)
+    return parts
+
+
 def report_build(report_filter):
     """The whole report: totals, each breakdown, hours per week and goal progress (constant queries)."""
-    contacts, entries = report_querysets(report_filter)
-    total, breakdowns, weeks = report_parts(contacts, entries)
+    key = report_cache_key(report_filter)
+    total, breakdowns, weeks = report_parts_cached(report_filter, key)
     goals = []
     if report_filter.agreement is not None:
         worker_count = len(breakdowns[1]["rows"])
@@ -398,7 +467,19 @@ def report_build(report_filter):
         "weeks": weeks,
         "goals": goals,
         "generated_at": timezone.now(),
+        "cache_key": key,
     }
+
+
+def breakdowns_html(report):
+    """The breakdown tables as HTML (a year has thousands of rows), cached under the report's own key."""
+    key = report.get("cache_key")
+    html = cache.get(f"{key}:html") if key else None
+    if html is None:
+        html = render_to_string("registration/_report_breakdowns.html", {"report": report})
+        if key:
+            cache.set(f"{key}:html", str(html), CACHE_SECONDS)
+    return mark_safe(html)  # our own template, autoescaped
 
 
 def report_mark_exported(report_filter):

@@ -61,34 +61,41 @@ def signal_list(user, *, status=None, category=None, urgency=None, handler=None)
     )
 
 
+def _nulls_last(value):
+    return (value is None, value)
+
+
 def signal_queue(user):
     """The team lead's queue: untriaged, overdue steps and actions, closings awaiting approval, next session."""
     teams = lead_team_ids(user)
     today = timezone.localdate()
-    base = Signal.objects.filter(team_id__in=teams).select_related("team", "category", "handler")
+    step_statuses = (Status.TRIAGED, Status.IN_PROGRESS, Status.REOPENED)
+    # One query for the three signal lists (their statuses do not overlap), split and sorted here.
+    waiting = list(
+        Signal.objects.filter(team_id__in=teams)
+        .filter(
+            Q(status=Status.REPORTED)
+            | Q(status__in=step_statuses, step_due_on__lt=today)
+            | Q(status=Status.DECIDED, close_requested_at__isnull=False)
+        )
+        .select_related("team", "category", "handler")
+        .annotate(urgency_order=URGENCY_ORDER)
+    )
+    untriaged = [s for s in waiting if s.status == Status.REPORTED]
+    overdue_steps = [s for s in waiting if s.status in step_statuses]
+    awaiting = [
+        s for s in waiting if s.status == Status.DECIDED and user.pk not in (s.handler_id, s.close_requested_by_id)
+    ]
     return {
-        "untriaged": list(
-            base.filter(status=Status.REPORTED)
-            .annotate(urgency_order=URGENCY_ORDER)
-            .order_by("urgency_order", "triage_due_at", "pk")
-        ),
-        "overdue_steps": list(
-            base.filter(status__in=(Status.TRIAGED, Status.IN_PROGRESS, Status.REOPENED), step_due_on__lt=today)
-            .annotate(urgency_order=URGENCY_ORDER)
-            .order_by("urgency_order", "step_due_on", "pk")
-        ),
+        "untriaged": sorted(untriaged, key=lambda s: (s.urgency_order, *_nulls_last(s.triage_due_at), s.pk)),
+        "overdue_steps": sorted(overdue_steps, key=lambda s: (s.urgency_order, s.step_due_on, s.pk)),
         "overdue_actions": list(
             FollowUpAction.objects.open()
             .filter(team_id__in=teams, due_on__lt=today)
             .select_related("owner", "signal", "signal__category", "agenda_item__session")
             .order_by("due_on", "pk")
         ),
-        "awaiting_approval": list(
-            base.filter(status=Status.DECIDED, close_requested_at__isnull=False)
-            .exclude(handler=user)
-            .exclude(close_requested_by=user)
-            .order_by("close_requested_at", "pk")
-        ),
+        "awaiting_approval": sorted(awaiting, key=lambda s: (s.close_requested_at, s.pk)),
         "next_session": IntervisionSession.objects.filter(team_id__in=teams, starts_at__gte=timezone.now())
         .select_related("team")
         .order_by("starts_at")

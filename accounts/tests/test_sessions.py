@@ -4,7 +4,10 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from allauth.usersessions.models import UserSession
 from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -69,3 +72,24 @@ def test_session_cookie_is_httponly_and_ends_with_the_browser(client, worker):
     assert morsel["httponly"]
     assert morsel["expires"] == ""
     assert morsel["samesite"] == "Lax"
+
+
+def test_the_session_and_its_activity_are_written_at_most_once_a_minute(client, worker):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as traveller:
+        logged_in(client, worker)
+        traveller.shift(timedelta(seconds=61))
+        assert client.get(reverse("home")).status_code == 200
+        renewed = Session.objects.get().expire_date
+        seen = UserSession.objects.get(user=worker).last_seen_at
+        assert renewed == timezone.now() + timedelta(minutes=30)
+        traveller.shift(timedelta(seconds=30))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("home")).status_code == 200
+        writes = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("UPDATE", "INSERT"))]
+        assert not [sql for sql in writes if "django_session" in sql or "usersession" in sql]
+        assert Session.objects.get().expire_date == renewed
+        traveller.shift(timedelta(seconds=31))
+        assert client.get(reverse("home")).status_code == 200
+        assert Session.objects.get().expire_date == timezone.now() + timedelta(minutes=30)
+        assert UserSession.objects.get(user=worker).last_seen_at > seen

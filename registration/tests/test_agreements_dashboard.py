@@ -142,7 +142,7 @@ def test_dashboard_query_count_does_not_grow(
             TimeEntryFactory(team=team_a, worker=worker, date=datetime.date(2026, 10, 1) + datetime.timedelta(days=day))
     client = client_for(manager)
     client.get("/")
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(14):
         client.get(DASHBOARD)
 
 

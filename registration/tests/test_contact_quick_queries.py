@@ -15,3 +15,12 @@ def test_quick_post_without_themes_or_young_people_never_touches_their_tables(cl
     assert Contact.objects.count() == 1
     m2m_tables = (Contact.themes.through._meta.db_table, Contact.young_people.through._meta.db_table)
     assert not [q["sql"] for q in queries if any(table in q["sql"] for table in m2m_tables)]
+
+
+def test_quick_post_reads_no_foreign_key_twice_and_sums_the_day_once(client_for, worker, platform, group_a):
+    client = client_for(worker)
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        response = post(client, platform, group_a)
+    assert response.status_code == 302
+    assert len(queries) == 13

@@ -155,7 +155,11 @@ def test_report_query_count_does_not_grow(
     make_goal(agreement)
     client = client_for(manager)
     client.get("/")
-    with django_assert_num_queries(29):
+    # Cold: the revisions, then the one GROUPING SETS query (with SET LOCAL jit in its savepoint).
+    with django_assert_num_queries(19):
+        client.get(URL, {**Q3, "agreement": agreement.pk})
+    # Cached: the revisions decide, no scan.
+    with django_assert_num_queries(14):
         client.get(URL, {**Q3, "agreement": agreement.pk})
 
 

@@ -42,6 +42,7 @@ def report(request):
         result = reports.report_build(form.report_filter())
     context = {"form": form, "report": result, "query": request.GET.urlencode()}
     if result:
+        context["breakdowns_html"] = reports.breakdowns_html(result)
         context["chart"] = {
             "id": "report-weeks",
             "labels": [week.strftime("%d-%m") for week, _hours in result["weeks"]],
