@@ -1,12 +1,21 @@
 """Factories for target groups, usage, personas and platform accounts; always with an explicit team."""
 
+from importlib import import_module
+
+from django.apps import apps
 from django.utils import timezone
 
 from accounts.models import Persona, Platform, PlatformAccount, PlatformAccountEvent, PlatformUsage, TargetGroup
 
 
 def platform(slug):
-    """A platform of the shared catalogue the data migration seeded."""
+    """A platform of the shared catalogue the data migration seeded.
+
+    A transactional test (browser journeys) empties every table when it ends, the catalogue included; it is
+    seeded again, by the migration's own function, for the tests that run after one.
+    """
+    if not Platform.objects.filter(organisation__isnull=True).exists():
+        import_module("accounts.migrations.0003_outreach_platform_catalogue").seed_catalogue(apps, None)
     return Platform.objects.get(organisation__isnull=True, slug=slug)
 
 
