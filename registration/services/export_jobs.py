@@ -45,7 +45,8 @@ def export_job_run(job_id):
     try:
         result = reports.report_build(report_filter)
         if job.format == "xlsx":
-            content = exports.xlsx_write(result, report_filter, user.organisation.name, progress=progress).read()
+            with exports.xlsx_write(result, report_filter, user.organisation.name, progress=progress) as built:
+                content = built.read()
         else:
             content = exports.pdf_write(result, report_filter, user.organisation.name)
     except Exception:

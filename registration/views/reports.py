@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -64,7 +64,7 @@ def _audit_export(request, report_filter, fmt):
 @login_required
 @require_POST
 def report_export(request, fmt):
-    """Download the report: CSV streams; XLSX and PDF directly, or as a task when the report is large."""
+    """Download the report: CSV and XLSX stream from a temporary file; XLSX and PDF as a task when large."""
     require(permissions.can_build_reports(request.user))
     if fmt not in FORMATS:
         return redirect("registration:report")
@@ -84,14 +84,19 @@ def report_export(request, fmt):
         _audit_export(request, report_filter, fmt)
         export_build.delay(job.pk)
         return redirect("registration:export_status", pk=job.pk)
-    # The CSV holds the detail rows and only the totals row: no breakdowns to build for it.
-    result = {"totals": reports.totals(contacts, entries)} if fmt == "csv" else reports.report_build(report_filter)
     _audit_export(request, report_filter, fmt)
-    organisation = request.user.organisation.name
     if fmt == "csv":
-        response = StreamingHttpResponse(exports.csv_stream(result, report_filter), content_type=FORMATS["csv"])
-    elif fmt == "xlsx":
+        # The detail rows and only the totals row (no breakdowns), written to a temporary file the response streams.
+        total = reports.totals(contacts, entries)
+        response = FileResponse(exports.csv_file(total, report_filter), content_type=FORMATS["csv"])
+        response.block_size = exports.RESPONSE_BLOCK
+        response["Content-Disposition"] = f'attachment; filename="{_filename(report_filter, fmt)}"'
+        return response
+    result = reports.report_build(report_filter)
+    organisation = request.user.organisation.name
+    if fmt == "xlsx":
         response = FileResponse(exports.xlsx_write(result, report_filter, organisation), content_type=FORMATS[fmt])
+        response.block_size = exports.RESPONSE_BLOCK
     else:
         response = HttpResponse(exports.pdf_write(result, report_filter, organisation), content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{_filename(report_filter, fmt)}"'
