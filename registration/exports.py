@@ -317,19 +317,14 @@ def _xml_querysets(report_filter, labels):
 def _write_detail_rows(sheet, report_filter, use_copy, progress):
     labels = _labels()
     if use_copy:
+        # The connection is busy while COPY runs: the progress is written between the two COPYs, not during.
         for make in _xml_querysets(report_filter, labels):
             queryset = make(sheet.rows + 1)
-            before = sheet.rows
-
-            def forward(piece, before=before):
-                lines = piece.count(b"\n")
-                sheet.raw(piece, lines)
-                if progress is not None:
-                    progress(sheet.rows - before)
-
-            counter = _Counting(forward)
+            counter = _Counting(lambda piece: sheet.raw(piece, piece.count(b"\n")))
             _copy_to(queryset, counter, options="FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02'")
             counter.flush()
+            if progress is not None:
+                progress(sheet.rows - 1)
         return
     lines = []
     rows = _python_rows(report_filter, labels)

@@ -10,12 +10,14 @@ import io
 import zipfile
 
 import pytest
-from django.utils import translation
+import time_machine
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from audit.models import AuditEvent
 from registration import exports, reports
-from registration.models import Contact, TimeEntry
+from registration.models import Contact, ExportJob, TimeEntry
+from registration.services.export_jobs import export_mark
 from registration.tests.factories import ContactFactory, PlatformFactory, TargetGroupFactory, TimeEntryFactory
 from registration.tests.http import post_form
 
@@ -135,8 +137,12 @@ def test_xlsx_detail_sheet_from_copy_is_the_python_sheet_and_opens(tricky, team_
     assert per_month[1][0] == datetime.datetime(2026, 7, 1) and per_month[-1][0] == "Totaal"
 
 
-def test_csv_export_streams_a_file_counts_one_audit_event_and_marks_in_one_go(client_for, manager, tricky):
-    response = post_form(client_for(manager), "/registratie/rapport/export/csv/", Q3)
+def test_csv_export_streams_a_file_counts_one_audit_event_and_marks_after_commit(
+    client_for, manager, tricky, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = post_form(client_for(manager), "/registratie/rapport/export/csv/", Q3)
+    assert len(callbacks) == 1  # the marking task, queued once the export's request committed
     assert response.status_code == 200 and response.streaming
     assert response["Content-Disposition"] == 'attachment; filename="urenrapport-20260701-20260930.csv"'
     content = b"".join(response.streaming_content)
@@ -147,3 +153,37 @@ def test_csv_export_streams_a_file_counts_one_audit_event_and_marks_in_one_go(cl
     assert not Contact.objects.filter(date__gte=START, exported_at__isnull=True).exists()
     assert not TimeEntry.objects.filter(exported_at__isnull=True).exists()
     assert Contact.objects.get(date="2026-06-30").exported_at is None
+
+
+def test_large_xlsx_task_writes_progress_between_copies_and_every_row(
+    client_for, manager, tricky, settings, monkeypatch
+):
+    # Pieces of 64 bytes: COPY hands on many pieces while it runs, and nothing may query the busy connection.
+    monkeypatch.setattr(exports._Counting, "PIECE", 64)
+    settings.REGISTRATION_EXPORT_ASYNC_ROWS = 10
+    client = client_for(manager)
+    response = post_form(client, "/registratie/rapport/export/xlsx/", Q3)
+    assert response.status_code == 302
+    job = ExportJob.objects.get(requested_by=manager)
+    assert job.status == ExportJob.Status.DONE and job.progress == 100
+    download = client.get(f"/registratie/export/{job.pk}/download/")
+    detail = list(load_workbook(io.BytesIO(download.content))["Regels"].iter_rows(values_only=True))
+    assert len(detail) == 2 * 14 * 2 + 2
+    assert AuditEvent.objects.filter(action="export", object_type="registration.report").count() == 1
+
+
+def test_marking_after_the_export_leaves_later_rows_and_earlier_marks_alone(manager, team_a, team_b, tricky):
+    report_filter = _filter(team_a, team_b)
+    at = timezone.now()
+    earlier = at - datetime.timedelta(days=3)
+    already = Contact.objects.filter(date__gte=START).earliest("pk")
+    Contact.objects.filter(pk=already.pk).update(exported_at=earlier)
+    with time_machine.travel(at + datetime.timedelta(minutes=5), tick=False):
+        later = ContactFactory(team=team_a, worker=already.worker, date=START, platform=already.platform)
+    marked = export_mark(manager.pk, report_filter.as_params(), at.isoformat())
+    assert marked == 2 * 14 * 2 - 1
+    assert Contact.objects.get(pk=already.pk).exported_at == earlier
+    assert Contact.objects.get(pk=later.pk).exported_at is None
+    assert not TimeEntry.objects.filter(exported_at__isnull=True).exists()
+    assert set(Contact.objects.filter(date__gte=START).exclude(pk__in=[already.pk, later.pk]).values_list(
+        "exported_at", flat=True)) == {at}  # fmt: skip

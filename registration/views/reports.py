@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +16,7 @@ from audit.services import Action, audit_log
 from registration import exports, permissions, reports
 from registration.forms import ReportForm
 from registration.models import ExportJob
-from registration.tasks import export_build
+from registration.tasks import export_build, export_mark
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -58,7 +60,9 @@ def _audit_export(request, report_filter, fmt):
         object_type="registration.report",
         detail=f"{fmt} {report_filter.start}..{report_filter.end}",
     )
-    reports.report_mark_exported(report_filter)
+    # The entries are marked exported by a task once this request commits (the rows that existed now).
+    params, at = report_filter.as_params(), timezone.now().isoformat()
+    transaction.on_commit(lambda: export_mark.delay(request.user.pk, params, at))
 
 
 @login_required
