@@ -11,6 +11,7 @@ import zipfile
 
 import pytest
 import time_machine
+from django.db import connection
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
@@ -93,7 +94,9 @@ def test_csv_from_copy_is_byte_for_byte_the_python_csv(tricky, team_a, team_b, l
     assert int(totals[7]) == sum(int(row[7]) for row in body)
 
 
-def test_csv_paths_agree_under_filters(tricky, team_a, team_b, worker):
+def test_csv_paths_agree_under_filters_and_another_date_style(tricky, team_a, team_b, worker):
+    with connection.cursor() as cursor:
+        cursor.execute("SET datestyle = 'SQL, DMY'")  # COPY must still write 2026-07-01, not 01/07/2026
     for extra in ({"worker_ids": [worker.pk]}, {"activity": "contact"}, {"activity": "monitoring"}):
         copied, rows = _csv(_filter(team_a, team_b, **extra), use_copy=True)
         assert copied == _csv(_filter(team_a, team_b, **extra), use_copy=False)[0]
