@@ -153,7 +153,7 @@ def _copy_to(queryset, target, options="FORMAT csv"):
         return raw.rowcount
 
 
-class _Counting:
+class _Pieces:
     """A file-like target for COPY: passes the bytes on in pieces of about a megabyte."""
 
     PIECE = 1 << 20
@@ -214,7 +214,7 @@ def csv_write(total, report_filter, target, use_copy=None):
     rows = 0
     if use_copy if use_copy is not None else _use_copy():
         for queryset in _csv_querysets(report_filter, labels):
-            counter = _Counting(target.write)
+            counter = _Pieces(target.write)
             rows += _copy_to(queryset, counter)
             counter.flush()
     else:
@@ -319,7 +319,7 @@ def _write_detail_rows(sheet, report_filter, use_copy, progress):
         # The connection is busy while COPY runs: the progress is written between the two COPYs, not during.
         for make in _xml_querysets(report_filter, labels):
             queryset = make(sheet.rows + 1)
-            counter = _Counting(lambda piece: sheet.raw(piece, piece.count(b"\n")))
+            counter = _Pieces(lambda piece: sheet.raw(piece, piece.count(b"\n")))
             _copy_to(queryset, counter, options="FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02'")
             counter.flush()
             if progress is not None:

@@ -162,7 +162,7 @@ def test_large_xlsx_task_writes_progress_between_copies_and_every_row(
     client_for, manager, tricky, settings, monkeypatch
 ):
     # Pieces of 64 bytes: COPY hands on many pieces while it runs, and nothing may query the busy connection.
-    monkeypatch.setattr(exports._Counting, "PIECE", 64)
+    monkeypatch.setattr(exports._Pieces, "PIECE", 64)
     settings.REGISTRATION_EXPORT_ASYNC_ROWS = 10
     client = client_for(manager)
     response = post_form(client, "/registratie/rapport/export/xlsx/", Q3)
