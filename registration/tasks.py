@@ -40,3 +40,10 @@ def export_build(job_id):
     from registration.services.export_jobs import export_job_run
 
     return export_job_run(job_id)
+
+
+@shared_task(name="registration.export_mark")
+def export_mark(user_id, params, at):
+    from registration.services.export_jobs import export_mark as mark
+
+    return mark(user_id, params, at)

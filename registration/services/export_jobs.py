@@ -45,7 +45,8 @@ def export_job_run(job_id):
     try:
         result = reports.report_build(report_filter)
         if job.format == "xlsx":
-            content = exports.xlsx_write(result, report_filter, user.organisation.name, progress=progress).read()
+            with exports.xlsx_write(result, report_filter, user.organisation.name, progress=progress) as built:
+                content = built.read()
         else:
             content = exports.pdf_write(result, report_filter, user.organisation.name)
     except Exception:
@@ -56,3 +57,18 @@ def export_job_run(job_id):
         status=ExportJob.Status.DONE, progress=100, content=content, filename=filename
     )
     return True
+
+
+def export_mark(user_id, params, at):
+    """Mark the report's contacts and time entries exported at `at` (an ISO time): those that existed then.
+
+    Run by a task after the export's response (one set-based UPDATE per table, first export time kept): on a
+    year of a large organisation the UPDATE costs more than writing the file itself.
+    """
+    user = User.objects.get(pk=user_id)
+    moment = datetime.datetime.fromisoformat(at)
+    contacts, entries = reports.report_querysets(_filter_from_params(params, user))
+    marked = 0
+    for queryset in (contacts, entries):
+        marked += queryset.filter(exported_at__isnull=True, created_at__lte=moment).update(exported_at=moment)
+    return marked

@@ -214,7 +214,8 @@ def monthly_report_send(*, agreement_id, month):
             with translation.override(recipient.language or "nl"):
                 result = reports.report_build(report_filter)
                 pdf = exports.pdf_write(result, report_filter, agreement.organisation.name)
-                xlsx = exports.xlsx_write(result, report_filter, agreement.organisation.name).read()
+                with exports.xlsx_write(result, report_filter, agreement.organisation.name) as built:
+                    xlsx = built.read()
                 subject = _("[Jongerenwerk] Maandrapport %(agreement)s %(month)s") % {
                     "agreement": agreement.name,
                     "month": month.strftime("%m-%Y"),

@@ -163,8 +163,9 @@ def test_report_query_count_does_not_grow(
         client.get(URL, {**Q3, "agreement": agreement.pk})
 
 
-def test_csv_export_streams_parses_back_and_is_audited(client_for, manager, data):
-    response = post_form(client_for(manager), URL + "export/csv/", Q3)
+def test_csv_export_streams_parses_back_and_is_audited(client_for, manager, data, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_form(client_for(manager), URL + "export/csv/", Q3)
     assert response.status_code == 200
     assert response.streaming
     text = b"".join(response.streaming_content).decode("utf-8-sig")

@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.db import transaction
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +16,7 @@ from audit.services import Action, audit_log
 from registration import exports, permissions, reports
 from registration.forms import ReportForm
 from registration.models import ExportJob
-from registration.tasks import export_build
+from registration.tasks import export_build, export_mark
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -59,13 +61,15 @@ def _audit_export(request, report_filter, fmt):
         object_type="registration.report",
         detail=f"{fmt} {report_filter.start}..{report_filter.end}",
     )
-    reports.report_mark_exported(report_filter)
+    # The entries are marked exported by a task once this request commits (the rows that existed now).
+    params, at = report_filter.as_params(), timezone.now().isoformat()
+    transaction.on_commit(lambda: export_mark.delay(request.user.pk, params, at))
 
 
 @login_required
 @require_POST
 def report_export(request, fmt):
-    """Download the report: CSV streams; XLSX and PDF directly, or as a task when the report is large."""
+    """Download the report: CSV and XLSX stream from a temporary file; XLSX and PDF as a task when large."""
     require(permissions.can_build_reports(request.user))
     if fmt not in FORMATS:
         return redirect("registration:report")
@@ -85,14 +89,19 @@ def report_export(request, fmt):
         _audit_export(request, report_filter, fmt)
         export_build.delay(job.pk)
         return redirect("registration:export_status", pk=job.pk)
-    # The CSV holds the detail rows and only the totals row: no breakdowns to build for it.
-    result = {"totals": reports.totals(contacts, entries)} if fmt == "csv" else reports.report_build(report_filter)
     _audit_export(request, report_filter, fmt)
-    organisation = request.user.organisation.name
     if fmt == "csv":
-        response = StreamingHttpResponse(exports.csv_stream(result, report_filter), content_type=FORMATS["csv"])
-    elif fmt == "xlsx":
+        # The detail rows and only the totals row (no breakdowns), written to a temporary file the response streams.
+        total = reports.totals(contacts, entries)
+        response = FileResponse(exports.csv_file(total, report_filter), content_type=FORMATS["csv"])
+        response.block_size = exports.RESPONSE_BLOCK
+        response["Content-Disposition"] = f'attachment; filename="{_filename(report_filter, fmt)}"'
+        return response
+    result = reports.report_build(report_filter)
+    organisation = request.user.organisation.name
+    if fmt == "xlsx":
         response = FileResponse(exports.xlsx_write(result, report_filter, organisation), content_type=FORMATS[fmt])
+        response.block_size = exports.RESPONSE_BLOCK
     else:
         response = HttpResponse(exports.pdf_write(result, report_filter, organisation), content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{_filename(report_filter, fmt)}"'
