@@ -58,7 +58,9 @@ def _ensure_unchanged(locked, fields, seen, actor):
 
 
 def _lock(signal):
-    return Signal.objects.select_for_update().select_related("team", "category", "handler").get(pk=signal.pk)
+    return (
+        Signal.objects.select_for_update(of=("self",)).select_related("team", "category", "handler").get(pk=signal.pk)
+    )
 
 
 def signal_handler_change(*, signal, actor, handler, reason="", seen=None, request=None):
@@ -87,7 +89,8 @@ def signal_handler_change(*, signal, actor, handler, reason="", seen=None, reque
             label=_("Behandelaar: %(old)s → %(new)s") % {"old": previous or "—", "new": handler},
         )
         _audit(locked, actor, AuditEvent.Action.CHANGE, "handler changed", request)
-        transaction.on_commit(lambda: _hand_over(locked, previous, event))
+        # Notification rows are written with the change (the periodic task sends them), so both or neither happen.
+        _hand_over(locked, previous, event)
     return locked
 
 
