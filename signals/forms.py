@@ -338,7 +338,7 @@ class DeadlinesForm(forms.Form):
         for urgency, label in Signal.Urgency.choices:
             amount, unit = deadline_parts(settings_row.minutes_for(urgency))
             self.fields[urgency] = forms.IntegerField(
-                label=_("Reactietermijn %(urgency)s") % {"urgency": label},
+                label=str(label).capitalize(),
                 min_value=1,
                 max_value=100_000,
                 initial=amount,
@@ -349,7 +349,9 @@ class DeadlinesForm(forms.Form):
                     "max_value": _("Een termijn van meer dan 30 dagen past niet bij een heftig signaal."),
                 },
             )
-            self.fields[f"{urgency}_unit"] = forms.ChoiceField(label=_("eenheid"), choices=DEADLINE_UNITS, initial=unit)
+            self.fields[f"{urgency}_unit"] = forms.ChoiceField(
+                label=_("Eenheid %(urgency)s") % {"urgency": label}, choices=DEADLINE_UNITS, initial=unit
+            )
 
     def minutes(self):
         return {
