@@ -64,7 +64,7 @@ def _lock(signal):
 
 
 def signal_handler_change(*, signal, actor, handler, reason="", seen=None, request=None):
-    """Give a triaged signal another handler (a lead or safeguarding officer of the team); the new one is notified."""
+    """A lead or safeguarding officer gives a triaged signal another handler from its team; the new one is notified."""
     if handler.pk not in set(team_members(signal.team).values_list("pk", flat=True)):
         raise DomainError(_("Kies een behandelaar uit het team van dit signaal."), field="handler")
     with transaction.atomic():

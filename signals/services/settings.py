@@ -10,6 +10,7 @@ from jongerenwerk.errors import DomainError
 from signals import permissions
 from signals.models import Signal, SignalCategory, SignalSettings
 from signals.models.signal import DEFAULT_DEADLINE_MINUTES
+from signals.services.signal import signal_categories_seed
 
 Action = AuditEvent.Action
 Urgency = Signal.Urgency
@@ -77,6 +78,8 @@ def _clean_name(name, organisation_id, exclude_pk=None):
 def signal_category_add(*, actor, organisation, name, request=None):
     """Add a category; it is in use at once and comes last in the list."""
     _ensure_admin(actor, organisation.pk)
+    # The defaults come first: an organisation's own category must not stand in for the ten of issue 6.
+    signal_categories_seed(organisation)
     name = _clean_name(name, organisation.pk)
     try:
         with transaction.atomic():

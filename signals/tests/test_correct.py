@@ -81,6 +81,12 @@ def test_lead_corrects_category_urgency_and_facts(handled, lead, org, client_for
     assert "Eerdere feiten" in page and FACTS in page and "Na overleg anders ingeschat." in page
 
 
+def test_opening_the_page_is_one_audited_view(handled, lead, client_for):
+    client_for(lead).get(url(handled))
+    views = AuditEvent.objects.filter(action=AuditEvent.Action.VIEW, object_id=str(handled.pk))
+    assert list(views.values_list("actor", flat=True)) == [lead.pk]
+
+
 def test_reason_is_required_next_to_the_field(handled, lead, client_for):
     response = post(client_for(lead), url(handled), form_data(handled, urgency="high", reason=""))
     assert response.status_code == 200

@@ -137,6 +137,11 @@ def test_administrator_adds_a_category_that_reporters_can_choose(administrator, 
     assert added in choices
 
 
+def test_the_first_category_added_comes_after_the_ten_defaults(administrator, org, client_for):
+    post(client_for(administrator), ADD, {"name": "Gokken"})
+    assert SignalCategory.objects.filter(organisation=org).count() == 11
+
+
 def test_a_name_that_exists_is_refused_next_to_the_field(administrator, online, client_for):
     response = post(client_for(administrator), ADD, {"name": "online PESTEN"})
     assert response.status_code == 200

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from accounts.permissions import require
 from signals import forms, permissions, selectors
 from signals.services import corrections as services
+from signals.services.signal import signal_view
 from signals.views.common import run_service
 
 
@@ -54,6 +55,9 @@ def signal_correct(request, pk):
     require(permissions.can_correct(request.user, signal))
     seen = services.signal_fingerprint(signal, services.REPORT_FIELDS)
     form = forms.CorrectionForm(request.POST or None, user=request.user, signal=signal, seen=seen)
+    if request.method != "POST":
+        # The page shows the facts: opening it is a view of the signal (audited, on the timeline for leads).
+        signal_view(signal=signal, actor=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         done = run_service(

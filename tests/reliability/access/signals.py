@@ -151,8 +151,10 @@ def _categories(world, scope, n):
     import secrets
 
     from signals.models import SignalCategory
+    from signals.services.signal import signal_categories_seed
 
     org = world.other_org if scope == OTHER_ORG else world.org
+    signal_categories_seed(org)  # the signal rows expect the defaults; one more category must not replace them
     tag = secrets.token_hex(3)
     return SignalCategory.objects.bulk_create(
         SignalCategory(organisation=org, name=f"Categorie {tag}{i}", order=50) for i in range(n)
