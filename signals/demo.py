@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import Platform
 from registration.models import YoungPerson
 from signals.models import AgendaItem, FollowUpAction, IntervisionSession, Signal, SignalCategory
-from signals.services import intervision
+from signals.services import corrections, intervision
 from signals.services import signal as services
 
 Status = Signal.Status
@@ -246,6 +246,17 @@ def seed(demo):
     services.signal_close_request(signal=reopened, actor=worker2)
     services.signal_close_approve(signal=reopened, actor=officer)
     services.signal_reopen(signal=reopened, actor=lead, reason="Nieuwe berichten in dezelfde groep.")
+    reopened = corrections.signal_handler_change(
+        signal=reopened, actor=lead, handler=worker, reason="Sam kent de groep beter."
+    )
+    corrections.signal_correct(
+        signal=reopened,
+        actor=lead,
+        category=reopened.category,
+        urgency="high",
+        facts=reopened.facts,
+        reason="Er wordt nu ook over verkopen gesproken.",
+    )
 
     _session_with_minutes(noord, lead, [worker, worker2, officer], progress, today)
     return demo

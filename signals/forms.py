@@ -1,7 +1,9 @@
 """Validation only; choice fields are scoped to the person filling them in."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Platform, Team, User
@@ -43,6 +45,21 @@ def _text(label, required=True, rows=3, help_text=PRIVACY_HINT):
     return forms.CharField(
         label=label, required=required, help_text=help_text, widget=forms.Textarea(attrs={"rows": rows})
     )
+
+
+def _warn_identifiers(form, texts):
+    """A phone number, email address or @handle in the text: ask to pseudonymise it, or to confirm it was checked."""
+    found = identifiers_in("\n".join(t for t in texts if t))
+    if found and not form.cleaned_data.get("confirm_identifiers"):
+        words = ", ".join(str(IDENTIFIER_WORDS[kind]) for kind in found)
+        form.add_error(
+            "confirm_identifiers",
+            _(
+                "Je tekst lijkt %(what)s te bevatten. Vervang het door een pseudoniem of omschrijving, "
+                "of vink aan dat je het hebt gecontroleerd."
+            )
+            % {"what": words},
+        )
 
 
 def _yes_no(value):
@@ -129,17 +146,7 @@ class SignalReportForm(forms.Form):
         cleaned = super().clean()
         texts = [cleaned.get(name, "") for name in ("facts", "interpretation", "source")]
         texts += [cleaned.get(f"pseudonym_{row}", "") for row in range(1, self.PERSON_ROWS + 1)]
-        found = identifiers_in("\n".join(t for t in texts if t))
-        if found and not cleaned.get("confirm_identifiers"):
-            words = ", ".join(str(IDENTIFIER_WORDS[kind]) for kind in found)
-            self.add_error(
-                "confirm_identifiers",
-                _(
-                    "Je tekst lijkt %(what)s te bevatten. Vervang het door een pseudoniem of omschrijving, "
-                    "of vink aan dat je het hebt gecontroleerd."
-                )
-                % {"what": words},
-            )
+        _warn_identifiers(self, texts)
         return cleaned
 
 
@@ -242,6 +249,123 @@ class DecideForm(StepForm):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reden"), widget=forms.Textarea(attrs={"rows": 2}), help_text=PRIVACY_HINT)
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom heropen je dit signaal?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=PRIVACY_HINT,
+        error_messages={
+            "required": _("Schrijf op waarom je het signaal heropent, bijvoorbeeld: nieuwe berichten gezien.")
+        },
+    )
+
+
+class HandlerChangeForm(forms.Form):
+    """Another handler for a triaged signal; `seen` is the handler the person saw (two people at once)."""
+
+    handler = forms.ModelChoiceField(label=_("Nieuwe behandelaar"), queryset=User.objects.none())
+    reason = forms.CharField(
+        label=_("Waarom (optioneel)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=format_lazy("{} {}", _("Bijvoorbeeld: afwezig, of meer ervaring nodig."), PRIVACY_HINT),
+    )
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, signal, seen, **kwargs):
+        from accounts.selectors import team_members
+
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = team_members(signal.team).exclude(pk=signal.handler_id)
+        self.initial.setdefault("seen", seen)
+
+
+class CorrectionForm(forms.Form):
+    """Correct category, urgency or facts; `seen` is what the person saw (two people at once)."""
+
+    category = forms.ModelChoiceField(label=_("Categorie"), queryset=SignalCategory.objects.none())
+    urgency = forms.ChoiceField(label=_("Urgentie"), choices=Signal.Urgency.choices, widget=forms.RadioSelect)
+    facts = _text(_("Wat er is gezien (alleen de feiten)"), rows=5, help_text=NO_IMAGES)
+    reason = forms.CharField(
+        label=_("Waarom corrigeer je de melding?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=format_lazy("{} {}", _("De eerdere tekst blijft zichtbaar op de tijdlijn."), PRIVACY_HINT),
+        error_messages={"required": _("Schrijf op waarom je de melding corrigeert.")},
+    )
+    confirm_identifiers = forms.BooleanField(
+        label=_("Ik heb de tekst gecontroleerd: er staan geen herleidbare gegevens in."), required=False
+    )
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, user, signal, seen, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The signal's own category stays a choice after it was taken out of use.
+        self.fields["category"].queryset = SignalCategory.objects.visible_to(user).filter(
+            Q(is_active=True) | Q(pk=signal.category_id)
+        )
+        for name in ("category", "urgency", "facts"):
+            self.initial.setdefault(name, getattr(signal, "category_id" if name == "category" else name))
+        self.initial.setdefault("seen", seen)
+
+    def clean(self):
+        cleaned = super().clean()
+        _warn_identifiers(self, [cleaned.get("facts", ""), cleaned.get("reason", "")])
+        return cleaned
+
+
+DEADLINE_UNITS = [("minutes", _("minuten")), ("hours", _("uur")), ("days", _("dagen"))]
+UNIT_MINUTES = {"minutes": 1, "hours": 60, "days": 24 * 60}
+
+
+def deadline_parts(minutes):
+    """The largest unit that expresses a deadline exactly: 60 -> (1, hours), 4320 -> (3, days)."""
+    for unit in ("days", "hours"):
+        if minutes % UNIT_MINUTES[unit] == 0:
+            return minutes // UNIT_MINUTES[unit], unit
+    return minutes, "minutes"
+
+
+class DeadlinesForm(forms.Form):
+    """The response deadline per urgency as a number and a unit (minutes, hours, days)."""
+
+    def __init__(self, *args, settings_row, **kwargs):
+        super().__init__(*args, **kwargs)
+        for urgency, label in Signal.Urgency.choices:
+            amount, unit = deadline_parts(settings_row.minutes_for(urgency))
+            self.fields[urgency] = forms.IntegerField(
+                label=str(label).capitalize(),
+                min_value=1,
+                max_value=100_000,
+                initial=amount,
+                error_messages={
+                    "required": _("Vul een termijn in, bijvoorbeeld 8."),
+                    "invalid": _("Vul een heel getal in, bijvoorbeeld 8."),
+                    "min_value": _("Vul een termijn in van minstens 1."),
+                    "max_value": _("Een termijn van meer dan 30 dagen past niet bij een heftig signaal."),
+                },
+            )
+            self.fields[f"{urgency}_unit"] = forms.ChoiceField(
+                label=_("Eenheid %(urgency)s") % {"urgency": label}, choices=DEADLINE_UNITS, initial=unit
+            )
+
+    def minutes(self):
+        return {
+            urgency: self.cleaned_data[urgency] * UNIT_MINUTES[self.cleaned_data[f"{urgency}_unit"]]
+            for urgency in Signal.Urgency.values
+        }
+
+
+class CategoryForm(forms.Form):
+    name = forms.CharField(
+        label=_("Naam van de categorie"),
+        max_length=SignalCategory._meta.get_field("name").max_length,
+        error_messages={"required": _("Geef de categorie een naam, bijvoorbeeld: Gokken.")},
+    )
 
 
 class SessionForm(forms.Form):

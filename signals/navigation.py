@@ -6,7 +6,8 @@ from signals import permissions
 
 
 def nav_items(request):
-    """Workers: their signals; leads: the queue (which links the figures); managers: the figures. Roles only."""
+    """Workers: their signals; leads: the queue (which links the figures); managers: the figures;
+    administrators: the signal settings. Roles only."""
     user = request.user
     items = []
     if permissions.can_see_queue(user):
@@ -17,4 +18,6 @@ def nav_items(request):
         items.append(NavItem(_("Intervisie"), "signals:session_list", "people", order=35))
     if is_manager(user):
         items.append(NavItem(_("Signalen in cijfers"), "signals:statistics", "bar-chart", order=60))
+    if permissions.can_manage_signal_settings(user):
+        items.append(NavItem(_("Signaalinstellingen"), "signals:settings", "sliders", order=97))
     return items

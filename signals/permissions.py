@@ -1,7 +1,7 @@
 """Named capabilities for signals and intervision. Templates get these as booleans."""
 
 from accounts.models import Membership
-from accounts.permissions import has_role, is_lead_or_safeguarding, is_manager
+from accounts.permissions import has_role, is_administrator, is_lead_or_safeguarding, is_manager
 from accounts.selectors import memberships_of
 
 Role = Membership.Role
@@ -42,6 +42,21 @@ def can_approve_close(user, signal):
 
 def can_reopen(user, signal):
     return is_lead_or_safeguarding(user, signal.team_id)
+
+
+def can_change_handler(user, signal):
+    """Who triages also hands a signal to another handler: the team's leads and safeguarding officers."""
+    return is_lead_or_safeguarding(user, signal.team_id)
+
+
+def can_correct(user, signal):
+    """Correcting category, urgency or facts of a report: the team's leads and safeguarding officers."""
+    return is_lead_or_safeguarding(user, signal.team_id)
+
+
+def can_manage_signal_settings(user):
+    """Categories and response deadlines hold for every team of the organisation: its administrators set them."""
+    return is_administrator(user)
 
 
 def can_see_viewers(user, signal):

@@ -12,7 +12,7 @@ from accounts.models import Membership
 from accounts.permissions import LEAD_ROLES, require
 from accounts.selectors import get_visible_or_404, memberships_of, visible_team_ids
 from signals import permissions
-from signals.models import FollowUpAction, IntervisionSession, Signal, SignalCategory
+from signals.models import FollowUpAction, IntervisionSession, Signal, SignalCategory, SignalSettings
 
 Status = Signal.Status
 Role = Membership.Role
@@ -210,3 +210,21 @@ def get_action_for_user(user, pk):
     if action is None:
         raise Http404
     return action
+
+
+def signal_settings_for(organisation):
+    """The organisation's response deadlines (the defaults, unsaved, until an administrator sets them)."""
+    found = SignalSettings.objects.filter(organisation=organisation).first()
+    return found or SignalSettings(organisation=organisation)
+
+
+def category_list_for_settings(user):
+    """The organisation's categories with how many signals have each (a count, never content)."""
+    return list(
+        SignalCategory.objects.visible_to(user).annotate(signal_count=Count("signal")).order_by("order", "name")
+    )
+
+
+def get_category_for_user(user, pk):
+    """One category of this person's organisation, else 404."""
+    return get_visible_or_404(SignalCategory.objects.all(), user, pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from signals.views import intervision, signal
+from signals.views import corrections, intervision, settings, signal
 
 app_name = "signals"
 urlpatterns = [
@@ -19,6 +19,13 @@ urlpatterns = [
     path("<int:pk>/sluiten/goedkeuren/", signal.signal_close_approve, name="close_approve"),
     path("<int:pk>/sluiten/afwijzen/", signal.signal_close_refuse, name="close_refuse"),
     path("<int:pk>/heropenen/", signal.signal_reopen, name="reopen"),
+    path("<int:pk>/behandelaar/", corrections.signal_handler_change, name="handler_change"),
+    path("<int:pk>/corrigeren/", corrections.signal_correct, name="correct"),
+    path("instellingen/", settings.signal_settings, name="settings"),
+    path("instellingen/categorieen/nieuw/", settings.category_add, name="category_add"),
+    path("instellingen/categorieen/<int:pk>/", settings.category_edit, name="category_edit"),
+    path("instellingen/categorieen/<int:pk>/in-gebruik/", settings.category_active, name="category_active"),
+    path("instellingen/categorieen/<int:pk>/verwijderen/", settings.category_delete, name="category_delete"),
     path("intervisie/", intervision.session_list, name="session_list"),
     path("intervisie/nieuw/", intervision.session_create, name="session_create"),
     path("intervisie/<int:pk>/", intervision.session_detail, name="session_detail"),

@@ -310,6 +310,8 @@ class SignalEvent(models.Model):
         ACTION = "action", _("vervolgactie")
         CLOSE_REQUESTED = "close_requested", _("sluiten aangevraagd")
         CLOSE_REFUSED = "close_refused", _("sluiten afgewezen")
+        HANDLER_CHANGED = "handler_changed", _("behandelaar gewijzigd")
+        CORRECTED = "corrected", _("melding gecorrigeerd")
         VIEWED = "viewed", _("bekeken")
 
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="events")
@@ -322,6 +324,8 @@ class SignalEvent(models.Model):
     # A short, translatable label of what happened ("Stap 2: overleggen"), never the record's content.
     label = models.CharField(max_length=200, blank=True)
     step = models.ForeignKey(SignalStep, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # A correction of the facts keeps what was there before: the report stays traceable (Meldcode dossier).
+    previous_facts = models.TextField(blank=True)
 
     class Meta:
         ordering = ["at", "pk"]

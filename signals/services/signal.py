@@ -30,7 +30,8 @@ ALLOWED_TRANSITIONS = {
     Status.REPORTED: {Status.TRIAGED},
     Status.TRIAGED: {Status.IN_PROGRESS},
     Status.IN_PROGRESS: {Status.DECIDED},
-    Status.DECIDED: {Status.CLOSED},
+    # A decision can be reopened before closing too (new facts after step 5).
+    Status.DECIDED: {Status.CLOSED, Status.REOPENED},
     Status.CLOSED: {Status.REOPENED},
     Status.REOPENED: {Status.IN_PROGRESS, Status.DECIDED},
 }
@@ -529,7 +530,7 @@ def signal_close_refuse(*, signal, actor, reason, request=None):
 
 
 def signal_reopen(*, signal, actor, reason, request=None):
-    """Reopen a closed signal; a reason is required."""
+    """Reopen a decided or closed signal; a reason is required."""
     if not (reason or "").strip():
         raise DomainError(_("Schrijf op waarom je het signaal heropent."), field="reason")
     return _transition(

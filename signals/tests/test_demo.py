@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from signals.models import FollowUpAction, IntervisionSession, Signal
+from signals.models import FollowUpAction, IntervisionSession, Signal, SignalEvent
 
 
 @pytest.mark.django_db
@@ -19,3 +19,8 @@ def test_seed_demo_fills_every_status_and_runs_twice():
     assert session.is_locked and session.items.exclude(course_of_action="").count() == 2
     assert FollowUpAction.objects.filter(status="open", due_on__lt=timezone.localdate()).exists()
     assert FollowUpAction.objects.filter(status="open", due_on__gte=timezone.localdate()).exists()
+    reopened = Signal.objects.get(status="reopened")
+    assert set(reopened.events.values_list("kind", flat=True)) >= {
+        SignalEvent.Kind.HANDLER_CHANGED,
+        SignalEvent.Kind.CORRECTED,
+    }

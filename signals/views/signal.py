@@ -20,9 +20,11 @@ from signals import forms, permissions, selectors
 from signals.afwegingskader import QUESTIONS, Outcome
 from signals.models import SignalEvent, SignalStep
 from signals.services import signal as services
+from signals.services.corrections import HANDLER_STATUSES
 from signals.views.common import run_service
 
 Role = Membership.Role
+REOPENABLE = (services.Status.DECIDED, services.Status.CLOSED)
 STEP_FORMS = {
     SignalStep.Kind.MAP: forms.MapStepForm,
     SignalStep.Kind.CONSULT: forms.ConsultStepForm,
@@ -124,7 +126,9 @@ def signal_detail(request, pk):
         "can_approve_close": signal.close_requested_at is not None
         and signal.status == signal.Status.DECIDED
         and permissions.can_approve_close(user, signal),
-        "can_reopen": signal.status == signal.Status.CLOSED and permissions.can_reopen(user, signal),
+        "can_reopen": signal.status in REOPENABLE and permissions.can_reopen(user, signal),
+        "can_change_handler": signal.status in HANDLER_STATUSES and permissions.can_change_handler(user, signal),
+        "can_correct": signal.status != signal.Status.CLOSED and permissions.can_correct(user, signal),
         "reason_form": forms.ReasonForm(),
         "step_kinds": SignalStep.Kind,
     }
@@ -290,18 +294,23 @@ def signal_close_refuse(request, pk):
 
 
 @login_required
-@require_POST
 def signal_reopen(request, pk):
-    """Reopen a closed signal, with a reason."""
+    """Reopen a decided or closed signal, with a reason that shows on the timeline."""
     signal = selectors.get_signal_for_user(request.user, pk)
     require(permissions.can_reopen(request.user, signal))
-    return _post_action(
-        request,
-        pk,
-        lambda s, r: services.signal_reopen(signal=s, actor=request.user, reason=r, request=request),
-        _("Het signaal is heropend."),
-        needs_reason=True,
-    )
+    form = forms.ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reopened = run_service(
+            form,
+            lambda: services.signal_reopen(
+                signal=signal, actor=request.user, reason=form.cleaned_data["reason"], request=request
+            ),
+        )
+        if reopened is not None:
+            messages.success(request, _("Het signaal is heropend. Leg de volgende stap vast."))
+            return redirect("signals:detail", pk=signal.pk)
+    context = {"signal": signal, "form": form, "reopenable": signal.status in REOPENABLE}
+    return render(request, "signals/signal_reopen.html", context)
 
 
 def _filters(request):

@@ -2,18 +2,20 @@
 
 Signals are need-to-know, not team scope: the reporter, the handler, the team's leads and safeguarding
 officers and the participants of a session that discussed it. A manager and an administrator see no
-signal's content (404 on every content page) and only the aggregate figures. Another team's signal is a
-404 for everyone, its leads included (no `org_wide`). The cast's youth worker reports and handles the
-own team's signals; intervision sessions are led by the same youth worker.
+signal's content (404 on every content page) and only the aggregate figures; the administrator sets
+the organisation's categories and response deadlines (names and numbers, no signal content). Another
+team's signal is a 404 for everyone, its leads included (no `org_wide`). The cast's youth worker
+reports and handles the own team's signals; intervision sessions are led by the same youth worker.
 """
 
 from datetime import timedelta
 
-from tests.reliability.access import LEAD, OFFICER, WORKER, Route, register
+from tests.reliability.access import ADMIN, LEAD, OFFICER, OTHER_ORG, WORKER, Route, register
 
 NOBODY_WIDER = frozenset()
 SEES = frozenset({WORKER, LEAD, OFFICER})  # the reporter-handler and the team's leads
 LEADS = frozenset({LEAD, OFFICER})
+ADMIN_ONLY = frozenset({ADMIN})
 REDIRECTED = frozenset({302})
 
 
@@ -42,6 +44,14 @@ def _new_signal(world, scope, i=0):
 
 def signal(world, scope):
     row = _new_signal(world, scope)
+    row.save()
+    return {"pk": row.pk}
+
+
+def closed_signal(world, scope):
+    """A closed signal, so that the reopen form can succeed (and the fuzzer reaches the service)."""
+    row = _new_signal(world, scope)
+    row.status = row.Status.CLOSED
     row.save()
     return {"pk": row.pk}
 
@@ -137,8 +147,32 @@ def many_actions(world, scope, n):
     return [{"pk": row.pk} for row in rows]
 
 
+def _categories(world, scope, n):
+    import secrets
+
+    from signals.models import SignalCategory
+    from signals.services.signal import signal_categories_seed
+
+    org = world.other_org if scope == OTHER_ORG else world.org
+    signal_categories_seed(org)  # the signal rows expect the defaults; one more category must not replace them
+    tag = secrets.token_hex(3)
+    return SignalCategory.objects.bulk_create(
+        SignalCategory(organisation=org, name=f"Categorie {tag}{i}", order=50) for i in range(n)
+    )
+
+
+def category(world, scope):
+    return {"pk": _categories(world, scope, 1)[0].pk}
+
+
+def many_categories(world, scope, n):
+    return [{"pk": row.pk} for row in _categories(world, scope, n)]
+
+
 SIGNAL = {"obj": signal, "foreign": many_signals, "org_wide": NOBODY_WIDER}
 SESSION = {"obj": session, "foreign": many_sessions, "org_wide": NOBODY_WIDER}
+# Categories belong to the organisation, not a team: its administrator manages them for every team.
+CATEGORY = {"obj": category, "foreign": many_categories, "org_wide": ADMIN_ONLY}
 
 register(
     # Whoever works with young people reports; managers and administrators do not.
@@ -165,7 +199,16 @@ register(
     Route("signals:close_request", post=SEES, **SIGNAL),
     Route("signals:close_approve", post=LEADS, **SIGNAL),
     Route("signals:close_refuse", post=LEADS, **SIGNAL),
-    Route("signals:reopen", post=LEADS, **SIGNAL),
+    Route("signals:reopen", get=LEADS, post=LEADS, obj=closed_signal, foreign=many_signals, org_wide=NOBODY_WIDER),
+    # After triage: another handler, a corrected report; the team's leads and safeguarding officers.
+    Route("signals:handler_change", get=LEADS, post=LEADS, **SIGNAL),
+    Route("signals:correct", get=LEADS, post=LEADS, **SIGNAL),
+    # The organisation's categories and response deadlines: its administrator only.
+    Route("signals:settings", get=ADMIN_ONLY, post=ADMIN_ONLY),
+    Route("signals:category_add", get=ADMIN_ONLY, post=ADMIN_ONLY),
+    Route("signals:category_edit", get=ADMIN_ONLY, post=ADMIN_ONLY, **CATEGORY),
+    Route("signals:category_active", post=ADMIN_ONLY, **CATEGORY),
+    Route("signals:category_delete", post=ADMIN_ONLY, **CATEGORY),
     # Intervision: the facilitator, the participants and the team's leads.
     Route(
         "signals:session_list",
