@@ -129,7 +129,6 @@ def signal_detail(request, pk):
         "can_reopen": signal.status in REOPENABLE and permissions.can_reopen(user, signal),
         "can_change_handler": signal.status in HANDLER_STATUSES and permissions.can_change_handler(user, signal),
         "can_correct": signal.status != signal.Status.CLOSED and permissions.can_correct(user, signal),
-        "reason_form": forms.ReasonForm(),
         "step_kinds": SignalStep.Kind,
     }
     if signal.urgency == signal.Urgency.ACUTE and signal.status == signal.Status.REPORTED:
