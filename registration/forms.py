@@ -361,7 +361,9 @@ class GoalForm(forms.Form):
         return data
 
 
-GoalFormSet = forms.formset_factory(GoalForm, extra=3, max_num=12)
+# absolute_max: a posted TOTAL_FORMS above 12 is refused without building the forms (Django's default builds
+# up to 1,012 of them and renders them all: two seconds of CPU for one hostile POST).
+GoalFormSet = forms.formset_factory(GoalForm, extra=3, max_num=12, absolute_max=12)
 
 
 class BudgetForm(forms.Form):

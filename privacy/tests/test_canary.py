@@ -27,6 +27,7 @@ from privacy.records import signal_model
 from registration.models import Contact, YoungPerson
 from registration.services import reminders as registration_reminders
 from registration.tests.factories import AgreementFactory, ContactFactory, make_goal
+from tests.reliability.figures import record
 
 NAME = "Canarypseudo Jansen"
 HANDLE = "@canary_handle_x"
@@ -199,4 +200,8 @@ def test_no_canary_in_any_email_or_log_line(
 
     logs = [caplog.text] + [f"{r.getMessage()} {r.args!r} {r.exc_text or ''}" for r in caplog.records]
     found = [(canary, text[:300]) for canary in CANARIES for text in _email_texts() + logs if canary in text]
+    record("canary.canaries", len(CANARIES))
+    record("canary.emails", len(mail.outbox))
+    record("canary.log_records", len(caplog.records))
+    record("canary.occurrences", len(found))
     assert found == [], f"{len(found)} canary occurrences"

@@ -9,6 +9,7 @@ from privacy.services.retention import legal_hold_place, retention_apply, retent
 from privacy.tasks import apply_retention
 from registration.models import Contact, TimeEntry, YoungPerson
 from registration.tests.factories import ContactFactory, PlatformFactory, TimeEntryFactory, YoungPersonFactory
+from tests.reliability.figures import record as record_figure
 
 OLD = datetime.date(2024, 1, 10)  # more than two years before the frozen today (20 Nov 2026)
 RECENT = datetime.date(2026, 6, 1)
@@ -59,6 +60,10 @@ def test_every_expired_record_is_removed_and_no_held_one(records, administrator,
         held_ids = {r.pk for r in held[kind]}
         expired_ids = {r.pk for r in expired[kind]} - held_ids
         remaining = set(model.objects.values_list("pk", flat=True))
+        record_figure(f"retention.{kind}.expired", len(expired_ids))
+        record_figure(f"retention.{kind}.expired_removed", len(expired_ids - remaining))
+        record_figure(f"retention.{kind}.held", len(held_ids))
+        record_figure(f"retention.{kind}.held_removed", len(held_ids - remaining))
         assert not expired_ids & remaining, f"{kind}: expired records left"
         assert held_ids <= remaining, f"{kind}: a held record was removed"
         assert {r.pk for r in fresh[kind]} <= remaining, f"{kind}: a fresh record was removed"
@@ -72,6 +77,8 @@ def test_destruction_log_names_every_removed_record_exactly_once(records, admini
     for kind, model in MODELS.items():
         removed = before[kind] - set(model.objects.values_list("pk", flat=True))
         logged = [pk for record in DestructionRecord.objects.filter(kind=kind) for pk in record.object_ids]
+        record_figure(f"retention.{kind}.removed", len(removed))
+        record_figure(f"retention.{kind}.destruction_log_ids", len(logged))
         assert sorted(logged) == sorted(removed)
         assert len(removed) == 10 - len(held[kind])
         assert sum(DestructionRecord.objects.filter(kind=kind).values_list("count", flat=True)) == len(removed)

@@ -53,6 +53,15 @@ def test_manager_of_another_organisation_gets_404(client_for, team_a, other_team
     assert client_for(other_manager).get(f"/registratie/opdrachten/{agreement.pk}/wijzigen/").status_code == 404
 
 
+def test_a_huge_goal_count_is_refused_without_building_the_forms(client_for, manager, team_a):
+    """A hostile TOTAL_FORMS builds at most the 12 goals there can be (Django's default: 1,012 forms)."""
+    response = post_form(client_for(manager), CREATE, agreement_data(team_a, **{"goals-TOTAL_FORMS": 58194693}))
+    assert response.status_code == 200
+    assert len(response.context["formset"].forms) == 12
+    assert "maximaal 12" in response.content.decode()
+    assert not FunderAgreement.objects.exists()
+
+
 def test_manager_records_an_agreement_with_goals(client_for, manager, team_a):
     response = post_form(client_for(manager), CREATE, agreement_data(team_a))
     assert response.status_code == 302

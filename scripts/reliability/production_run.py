@@ -4,13 +4,16 @@ journey over real HTTP, a reminder email received, then everything stopped.
 
     .venv/bin/python scripts/reliability/production_run.py
 
-Uses the machine's PostgreSQL and Redis (DATABASE_URL's server, a separate database `jw_prodrun`,
-Redis db 14), runs the Procfile's `release` step, starts `web`, `worker` and `beat` exactly as the
-Procfile says, and drives: log in -> home -> notifications -> a real change (the interface language,
-saved on the profile) -> a reminder (scheduled through notifications.services) arrives by email, sent
-by the worker when beat asks. Exit status 0 only if every step passed and every process stopped.
+Uses the machine's PostgreSQL and Redis (a separate database, `jw_prodrun` unless PRODRUN_DATABASE says
+otherwise, and Redis db 14 unless PRODRUN_REDIS_URL does), runs the Procfile's `release` step, starts
+`web`, `worker` and `beat` exactly as the Procfile says, and drives: log in -> home -> notifications ->
+register a contact on the quick contact form (its CSRF token and fields, read from the page as a browser
+would) -> the week view shows it and the database holds it, audited -> a reminder (scheduled through
+notifications.services) arrives by email, sent by the worker when beat asks. Exit status 0 only if every
+step passed and every process stopped.
 """
 
+import json
 import os
 import re
 import secrets
@@ -18,6 +21,7 @@ import shutil
 import signal
 import sys
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -30,11 +34,12 @@ from tests.reliability.faults.http import Browser  # noqa: E402
 from tests.reliability.faults.servers import AppProcess, django_call, free_port, port_open, wait_for  # noqa: E402
 
 PORT = int(os.environ.get("PRODRUN_PORT") or free_port())
-DATABASE = "jw_prodrun"
+DATABASE = os.environ.get("PRODRUN_DATABASE", "jw_prodrun")
 SERVER = os.environ.get("PRODRUN_DATABASE_SERVER", "postgres://postgres:postgres@127.0.0.1:5432/postgres")
 REDIS = os.environ.get("PRODRUN_REDIS_URL", "redis://127.0.0.1:6379/14")
 EMAIL = "prodrun@example.org"
 PASSWORD = "een-lang-productie-wachtwoord-7"
+PLATFORM, TARGET_GROUP, MINUTES = "Instagram", "Meiden 12-16", 25
 REMINDER_TIMEOUT = int(os.environ.get("PRODRUN_REMINDER_TIMEOUT", "200"))
 
 
@@ -91,6 +96,75 @@ def production_env(database_url, mail_dir):
     return env
 
 
+class FormFields(HTMLParser):
+    """The fields of a page's POST form as a browser would send them: every input's value, each select's
+    chosen option, and each select's options by their label (to choose one)."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.values, self.options, self._select, self._option = {}, {}, None, None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("name") and attrs.get("type") not in ("checkbox", "radio", "submit"):
+            self.values[attrs["name"]] = attrs.get("value") or ""
+        elif tag == "select":
+            self._select = attrs.get("name")
+            self.options[self._select] = {}
+        elif tag == "option" and self._select:
+            self._option = attrs.get("value", "")
+            if "selected" in attrs:
+                self.values[self._select] = self._option
+
+    def handle_data(self, data):
+        if self._select and self._option is not None and data.strip():
+            self.options[self._select][data.strip()] = self._option
+
+    def handle_endtag(self, tag):
+        if tag == "option":
+            self._option = None
+        elif tag == "select":
+            self._select = None
+
+
+def register_contact(browser, env):
+    """The quick contact form over HTTP: read it, choose platform and target group, save; then the week view
+    and the database must show the contact."""
+    path = "/registratie/contact/snel/"
+    status, page, _ = browser.get(path)
+    assert status == 200, f"the quick contact form answered {status}"
+    form = FormFields(page)
+    assert form.values.get("csrfmiddlewaretoken"), "no CSRF token on the quick contact form"
+    data = {
+        **form.values,
+        "platform": form.options["platform"][PLATFORM],
+        "target_group": form.options["target_group"][TARGET_GROUP],
+        "duration_minutes": str(MINUTES),
+        "young_people_count": "2",
+    }
+    status, _, headers = browser.request("POST", path, data)
+    location = headers.get("Location") or ""
+    assert status == 302 and location.startswith("/registratie/"), f"the contact was not saved ({status})"
+    status, week, _ = browser.get(location)
+    assert status == 200 and f"{PLATFORM}, {TARGET_GROUP}, 2" in week, "the week view does not show the contact"
+    assert f"Contact opgeslagen: {MINUTES} minuten." in week, "no confirmation after saving"
+    saved = json.loads(
+        django_call(
+            env,
+            "import json\n"
+            "from audit.models import AuditEvent\n"
+            "from registration.models import Contact\n"
+            f"contacts = list(Contact.objects.filter(worker__email={EMAIL!r}).select_related('platform', "
+            "'target_group'))\n"
+            "print(json.dumps([[c.platform.name, c.target_group.name, c.duration_minutes, c.young_people_count, "
+            "AuditEvent.objects.filter(object_type='registration.contact', object_id=str(c.pk), "
+            "action='create').count()] for c in contacts]))\n",
+        )
+    )
+    assert saved == [[PLATFORM, TARGET_GROUP, MINUTES, 2, 1]], f"the database holds {saved}"
+
+
 def release(env):
     import subprocess
 
@@ -114,12 +188,13 @@ def main():
         release(env)
         django_call(
             env,
-            "from accounts.models import Membership, Organisation, Team, User\n"
+            "from accounts.models import Membership, Organisation, TargetGroup, Team, User\n"
             "org = Organisation.objects.create(name='Productie')\n"
             "team = Team.objects.create(organisation=org, name='Team P')\n"
             f"user = User.objects.create_user(email={EMAIL!r}, password={PASSWORD!r}, full_name='Pim Productie')\n"
             "user.organisation = org; user.save()\n"
-            "Membership.objects.create(user=user, team=team, role=Membership.Role.YOUTH_WORKER)\n",
+            "Membership.objects.create(user=user, team=team, role=Membership.Role.YOUTH_WORKER)\n"
+            f"TargetGroup.objects.create(team=team, name={TARGET_GROUP!r})\n",
         )
         for name in ("web", "worker", "beat"):
             processes.append(start(name, env, logs))
@@ -133,11 +208,8 @@ def main():
         assert status == 200 and "Content-Security-Policy" in headers and "no-store" in headers["Cache-Control"]
         assert browser.get("/meldingen/")[0] == 200
         step("logged in; home and notifications served with CSP and no-store")
-        status, _, _ = browser.post("/taal/", {"language": "en", "next": "/"}, form_page="/")
-        assert status == 302
-        saved = django_call(env, f"from accounts.models import User; print(User.objects.get(email={EMAIL!r}).language)")
-        assert saved == "en", f"the language change was not saved ({saved!r})"
-        step("a real change over HTTP is saved (interface language)")
+        register_contact(browser, env)
+        step("a contact registered on the quick form: the week view shows it, the database holds it, audited")
 
         marker = secrets.token_hex(6)
         django_call(

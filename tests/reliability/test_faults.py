@@ -4,14 +4,20 @@
     none as two messages (a kill between the send and its commit re-sends the same message, with the
     same Message-ID: counted, at most one per kill; exactly-once across SMTP does not exist);
 (b) PostgreSQL restarted while gunicorn serves: the styled error page (no traceback) during the restart,
-    recovery without restarting gunicorn, no half-written record;
-(c) Redis stopped while people keep working: no 5xx, what fell due meanwhile is sent afterwards, once.
+    recovery without restarting gunicorn; and PostgreSQL crashed (`stop -m immediate`) in the middle of
+    saving contacts with their young people and themes and signal steps with their event rows: no
+    half-written record;
+(c) Redis stopped while people keep working and registering: no 5xx, every contact and step saved whole,
+    what fell due meanwhile is sent afterwards, once.
 
 Sizes come from the environment: `make test` runs them short (JW_FAULT_KILLS=20, JW_REDIS_OUTAGE=15),
-`make test-long` runs the issue's sizes (20 kills, 60 seconds without Redis).
+`make test-long` runs the issue's sizes (20 kills, 60 seconds without Redis); JW_PG_RESTARTS crashes (3).
 """
 
 import contextlib
+import functools
+import itertools
+import json
 import os
 import random
 import threading
@@ -32,6 +38,7 @@ pytestmark = [pytest.mark.faults, pytest.mark.timeout(900)]
 KILLS = int(os.environ.get("JW_FAULT_KILLS", "20"))
 PER_ROUND = int(os.environ.get("JW_FAULT_BATCH", "60"))
 REDIS_OUTAGE = float(os.environ.get("JW_REDIS_OUTAGE", "15"))
+PG_RESTARTS = int(os.environ.get("JW_PG_RESTARTS", "3"))
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "reliability" / "faults"
 STYLED_500 = "Er ging iets mis"
 
@@ -45,6 +52,12 @@ def stack():
         stack.down()
         stack.keep_logs(ARTIFACTS)
         stack.cleanup()
+
+
+@pytest.fixture(scope="module")
+def work(stack):
+    """Platform, target group, themes, young people and triaged signals of the worker, for Writers."""
+    return json.loads(stack.call("from tests.reliability.faults.remote import seed_work; seed_work()"))
 
 
 def mail_files(stack):
@@ -185,7 +198,207 @@ def test_postgres_restart_gives_the_styled_error_page_and_the_app_recovers(stack
     web.stop()
 
 
-def test_redis_outage_no_5xx_and_what_fell_due_is_sent_once_afterwards(stack):
+class Writers:
+    """Youth workers saving at the same time over HTTP: full contacts with young people and themes, and
+    steps of their signals; each write carries its own tag (in the impression, in the facts)."""
+
+    def __init__(self, base, work, prefix, count=4):
+        self.base, self.work, self.prefix = base, work, prefix
+        self.results = []  # (monotonic time, what, tag, status, body)
+        self.expected = {}  # contact tag -> (young person ids, theme ids)
+        self.stopped = threading.Event()
+        self.browsers = [Browser(base) for _ in range(count)]
+        for browser in self.browsers:
+            assert browser.login(WORKER_EMAIL, TEST_PASSWORD)
+        self.threads = [threading.Thread(target=self.run, args=(n,), daemon=True) for n in range(count)]
+
+    def run(self, number):
+        browser, rng, today = self.browsers[number], random.Random(number), time.strftime("%Y-%m-%d")
+        for round_number in itertools.count():
+            if self.stopped.is_set():
+                return
+            tag = f"{self.prefix}-{number}-{round_number}"
+            if round_number % 2 == 0:
+                young_people = sorted(rng.sample(self.work["young_people"], rng.randint(1, 3)))
+                themes = sorted(rng.sample(self.work["themes"], rng.randint(1, 3)))
+                self.expected[tag] = (young_people, themes)
+                what, path = "contact", "/registratie/contact/nieuw/"
+                data = {
+                    "team": self.work["team"],
+                    "platform": self.work["platform"],
+                    "target_group": self.work["target_group"],
+                    "duration_minutes": 15,
+                    "young_people_count": len(young_people),
+                    "kind": "group" if len(young_people) > 1 else "individual",
+                    "channel": "dm",
+                    "date": today,
+                    "young_people": young_people,
+                    "themes": themes,
+                    "actions": ["listened"],
+                    "impression": f"storing {tag}",
+                }
+            else:
+                signal = self.work["signals"][round_number // 2 % len(self.work["signals"])]
+                what, path = "step", f"/signalen/{signal}/stap/map/"
+                data = {"happened_on": today, "facts": f"storing {tag}"}
+            started = time.monotonic()
+            try:
+                status, body, _ = browser.post(path, data)
+            except OSError as error:
+                status, body = 0, repr(error)
+            self.results.append((started, what, tag, status, body))
+
+    def saved(self):
+        """The tags of the saves that answered "saved" (a redirect), per kind."""
+        return {
+            what: [tag for _, kind, tag, status, _ in self.results if kind == what and status == 302]
+            for what in ("contact", "step")
+        }
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopped.set()
+        for thread in self.threads:
+            thread.join(30)
+
+
+# Where the crash cuts the saves in: a table locked by the test holds each save right before it writes there.
+# Each round its own point: a contact with its themes but not yet its young people, a step without its event
+# row; a contact without any link, a signal locked for a step not yet written; everything but the audit events.
+CUT_POINTS = (
+    "registration_contact_young_people, signals_signalevent",
+    "registration_contact_themes, signals_signalstep",
+    "audit_auditevent",
+)
+
+
+def hold_writes_at(stack, tables):
+    """A connection in a transaction holding `tables` locked: saves that reach them wait, half done."""
+    connection = stack.postgres.connect(stack.database)
+    cursor = connection.cursor()
+    cursor.execute("BEGIN")
+    cursor.execute(f"LOCK TABLE {tables} IN EXCLUSIVE MODE")
+    return connection
+
+
+def wait_for_held_saves(stack, at_least=2, timeout=20):
+    """The backends whose save waits at the lock (one per gunicorn worker, or at least one)."""
+    deadline, held = time.monotonic() + timeout, []
+    with contextlib.closing(stack.postgres.connect("postgres")) as connection, connection.cursor() as cursor:
+        while time.monotonic() < deadline and len(held) < at_least:
+            cursor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock'", (stack.database,)
+            )
+            held = [pid for (pid,) in cursor.fetchall()]
+            time.sleep(0.05)
+    assert held, "no save reached the lock"
+    return held
+
+
+def assert_saved_whole(stack, writers, work, saved, name):
+    """Over the database: every contact of `writers` with all its young people, themes and audit events (or
+    not there at all), every step of the signals with exactly one event row and its audit event, every step
+    event with its step; nothing saved twice; everything answered as saved (`saved`) is there."""
+    query = functools.partial(stack.postgres.query, stack.database)
+    contacts = query(
+        "SELECT c.id, c.impression, "
+        "ARRAY(SELECT youngperson_id FROM registration_contact_young_people l WHERE l.contact_id = c.id ORDER BY 1), "
+        "ARRAY(SELECT theme_id FROM registration_contact_themes l WHERE l.contact_id = c.id ORDER BY 1), "
+        "(SELECT count(*) FROM audit_auditevent a WHERE a.object_type = 'registration.contact' "
+        "AND a.object_id = c.id::text AND a.action = 'create') "
+        "FROM registration_contact c WHERE c.impression LIKE %s",
+        (f"storing {writers.prefix}-%",),
+    )
+    tags = [impression.removeprefix("storing ") for _, impression, *_ in contacts]
+    half = [
+        (tag, young_people, themes, audits)
+        for tag, (_, _, young_people, themes, audits) in zip(tags, contacts, strict=True)
+        if (young_people, themes) != writers.expected[tag] or audits != len(young_people)
+    ]
+    record(f"faults.{name}.contacts_in_database", len(contacts))
+    record(f"faults.{name}.contacts_half_written", len(half))
+    assert half == [], f"contacts without all their links or audit events: {half[:5]}"
+    assert len(tags) == len(set(tags)), "a contact saved twice"
+    assert set(saved["contact"]) <= set(tags), "a contact answered as saved is missing"
+
+    steps = query(
+        "SELECT s.id, s.facts, (SELECT count(*) FROM signals_signalevent e WHERE e.step_id = s.id AND e.kind = 'step') "
+        "FROM signals_signalstep s WHERE s.signal_id = ANY(%s)",
+        (work["signals"],),
+    )
+    step_tags = [facts.removeprefix("storing ") for _, facts, _ in steps]
+    own_tags = [tag for tag in step_tags if tag.startswith(f"{writers.prefix}-")]
+    steps_without_event = [tag for (_, _, events), tag in zip(steps, step_tags, strict=True) if events != 1]
+    events_without_step = query(
+        "SELECT count(*) FROM signals_signalevent WHERE kind = 'step' AND step_id IS NULL AND signal_id = ANY(%s)",
+        (work["signals"],),
+    )[0][0]
+    step_audits = query(
+        "SELECT count(*) FROM audit_auditevent WHERE object_type = 'signals.signal' AND object_id = ANY(%s) "
+        "AND detail = 'step map recorded'",
+        ([str(pk) for pk in work["signals"]],),
+    )[0][0]
+    record(f"faults.{name}.steps_in_database", len(own_tags))
+    record(f"faults.{name}.steps_without_event", len(steps_without_event))
+    record(f"faults.{name}.events_without_step", events_without_step)
+    assert steps_without_event == [] and events_without_step == 0
+    assert step_audits == len(steps), f"{len(steps)} steps, {step_audits} audit events"
+    assert len(step_tags) == len(set(step_tags)), "a step saved twice"
+    assert set(saved["step"]) <= set(own_tags), "a step answered as saved is missing"
+
+
+def test_postgres_killed_mid_write_leaves_no_half_written_record(stack, work):
+    """PostgreSQL stopped with `-m immediate` (a crash: no clean shutdown) while contacts with their links
+    and signal steps with their event rows are being saved, and started again, PG_RESTARTS times. Each stop
+    lands while saves are half done: written rows, waiting at a CUT_POINTS lock that is never released (an
+    immediate stop ends every backend at once), so the crash cuts them there.
+    Afterwards every contact holds all its young people, themes and audit events or does not exist, and
+    every step has its one event row and its audit event, and every event of a step its step."""
+    stack.redis.flush()
+    web = stack.start(gunicorn(stack.env, stack.web_port, stack.logs, name="web-pg-kill"))
+    base = f"http://127.0.0.1:{stack.web_port}"
+    outages, cut = [], []
+    with Writers(base, work, "pg") as writers:
+        for round_number in range(PG_RESTARTS):
+            time.sleep(2)
+            holder = hold_writes_at(stack, CUT_POINTS[round_number % len(CUT_POINTS)])
+            in_flight = wait_for_held_saves(stack)
+            down_at = time.monotonic()
+            stack.postgres.stop("immediate")
+            time.sleep(2)
+            stack.postgres.start()
+            holder.close()
+            outages.append((down_at, time.monotonic()))
+            cut += in_flight
+            assert wait_until(lambda: Browser(base).get("/account/login/")[0] == 200, 30), "no recovery"
+        time.sleep(3)
+    web.stop()
+
+    results = writers.results
+    during = [r for r in results if any(start <= r[0] <= end for start, end in outages)]
+    saved = writers.saved()
+    failed = [r for r in results if r[3] >= 500]
+    record("faults.pg_kill.restarts", PG_RESTARTS)
+    record("faults.pg_kill.saves_cut_by_the_crash", len(cut))
+    record("faults.pg_kill.posts", len(results))
+    record("faults.pg_kill.posts_during_outage", len(during))
+    record("faults.pg_kill.posts_5xx", len(failed))
+    record("faults.pg_kill.contacts_saved", len(saved["contact"]))
+    record("faults.pg_kill.steps_saved", len(saved["step"]))
+
+    assert failed, "no save met the outage"
+    assert {status for *_, status, _ in results} <= {302, 500}, {r[3] for r in results if r[3] not in (302, 500)}
+    for _, what, _, _, body in failed:
+        assert STYLED_500 in body and "Traceback" not in body, f"{what}: not the styled page: {body[:300]}"
+
+    assert_saved_whole(stack, writers, work, saved, "pg_kill")
+
+
+def test_redis_outage_no_5xx_and_what_fell_due_is_sent_once_afterwards(stack, work):
     stack.redis.flush()
     web = stack.start(gunicorn(stack.env, stack.web_port, stack.logs, name="web-redis-outage"))
     worker = stack.start(celery_worker(stack.env, stack.logs, name="redis"))
@@ -202,7 +415,7 @@ def test_redis_outage_no_5xx_and_what_fell_due_is_sent_once_afterwards(stack):
             beat.wait(3)
 
     beat_thread = threading.Thread(target=stand_in_beat, daemon=True)
-    with Traffic(base) as traffic:
+    with Traffic(base) as traffic, Writers(base, work, "redis", count=2) as writers:
         stack.redis.stop()
         down_at = time.monotonic()
         beat_thread.start()
@@ -225,5 +438,14 @@ def test_redis_outage_no_5xx_and_what_fell_due_is_sent_once_afterwards(stack):
     assert logins_during and set(logins_during) == {302}, "logging in must work without Redis"
     assert sent_in_time, f"{len(stack.unsent(markers))} notifications still unsent after Redis returned"
     assert_each_once(stack, markers, "redis_outage")
+
+    # Every registration and every step made while Redis was away is saved, whole.
+    saves = [result for result in writers.results if down_at <= result[0] <= up_at]
+    saved = writers.saved()
+    record("faults.redis_outage.saves_during_outage", len(saves))
+    record("faults.redis_outage.contacts_saved", len(saved["contact"]))
+    record("faults.redis_outage.steps_saved", len(saved["step"]))
+    assert saves and {status for *_, status, _ in writers.results} == {302}, {r[3] for r in writers.results}
+    assert_saved_whole(stack, writers, work, saved, "redis_outage")
     worker.stop()
     web.stop()

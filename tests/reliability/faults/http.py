@@ -23,7 +23,7 @@ class Browser:
 
     def request(self, method, path, data=None):
         """(status, body text, headers); never raises for an HTTP status."""
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         request = urllib.request.Request(self.base + path, data=body, method=method)
         if body is not None:
             request.add_header("Content-Type", "application/x-www-form-urlencoded")
