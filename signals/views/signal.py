@@ -316,15 +316,33 @@ def _filters(request):
     return {key: request.GET.get(key) or None for key in ("status", "category", "urgency", "handler")}
 
 
+QUEUE_PAGE_SIZE = 50
+
+
+def _page_number(request):
+    """The page of "all signals" asked for; anything that is not a page number is the first page."""
+    value = request.GET.get("page", "")
+    return int(value) if value.isascii() and value.isdigit() and 0 < int(value) < 10_000 else 1
+
+
 @login_required
 def signal_queue(request):
     """The team lead's queue: what is urgent, overdue and waiting, and all signals filtered."""
     require(permissions.can_see_queue(request.user))
     filters = _filters(request)
     categories, handlers = selectors.filter_choices(request.user)
+    number = _page_number(request)
+    start = (number - 1) * QUEUE_PAGE_SIZE
+    # One row more than a page tells whether there is a next page, without counting them all.
+    rows = list(selectors.signal_list(request.user, **filters)[start : start + QUEUE_PAGE_SIZE + 1])
     context = {
         **selectors.signal_queue(request.user),
-        "signals": list(selectors.signal_list(request.user, **filters)[:200]),
+        "signals": rows[:QUEUE_PAGE_SIZE],
+        "page": {
+            "number": number,
+            "previous": number - 1 if number > 1 else None,
+            "next": number + 1 if len(rows) > QUEUE_PAGE_SIZE else None,
+        },
         "filters": filters,
         "categories": categories,
         "handlers": handlers,
