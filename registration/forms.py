@@ -490,7 +490,10 @@ class ReportForm(forms.Form):
         # The agreements' teams and goals are read only for the one chosen (the report narrows to them).
         self.fields["agreement"].set_objects(FunderAgreement.objects.visible_to(user))
         self.fields["workers"].queryset = (
-            User.objects.filter(memberships__team__in=self.allowed_team_ids).distinct().order_by("full_name")
+            User.objects.filter(memberships__team__in=self.allowed_team_ids)
+            .distinct()
+            .order_by("full_name")
+            .only("pk", "full_name", "email")  # what an option shows (User.__str__); hundreds of them
         )
         self.fields["activity"].choices = [
             ("", _("Alle")),
