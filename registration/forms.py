@@ -1,11 +1,13 @@
 """Forms of contact registration and time: validation only; every choice is scoped to the person."""
 
 import datetime
+from html import escape
 
 from django import forms
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Platform
@@ -393,12 +395,14 @@ class QuickSelectMultiple(forms.SelectMultiple):
     def render(self, name, value, attrs=None, renderer=None):
         final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name, "multiple": True})
         selected = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((value, " selected" if str(value) in selected else "", label) for value, label in self.choices),
+        # Plain string work per option (escaped as Django's escape does): format_html per option cost
+        # more than the rest of the report page.
+        options = "".join(
+            f'<option value="{escape(str(value))}"{" selected" if str(value) in selected else ""}>'
+            f"{escape(str(label))}</option>"
+            for value, label in self.choices
         )
-        return format_html("<select{}>{}</select>", flatatt(final), options)
+        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options))
 
 
 class _ListIterator(forms.models.ModelChoiceIterator):
@@ -488,7 +492,10 @@ class ReportForm(forms.Form):
         # The agreements' teams and goals are read only for the one chosen (the report narrows to them).
         self.fields["agreement"].set_objects(FunderAgreement.objects.visible_to(user))
         self.fields["workers"].queryset = (
-            User.objects.filter(memberships__team__in=self.allowed_team_ids).distinct().order_by("full_name")
+            User.objects.filter(memberships__team__in=self.allowed_team_ids)
+            .distinct()
+            .order_by("full_name")
+            .only("pk", "full_name", "email")  # what an option shows (User.__str__); hundreds of them
         )
         self.fields["activity"].choices = [
             ("", _("Alle")),

@@ -452,13 +452,16 @@ def report_parts_cached(report_filter, key=None):
     return parts
 
 
-def report_build(report_filter):
+def report_build(report_filter, key=None):
     """The whole report: totals, each breakdown, hours per week and goal progress (constant queries)."""
-    key = report_cache_key(report_filter)
+    key = key or report_cache_key(report_filter)
     total, breakdowns, weeks = report_parts_cached(report_filter, key)
+    return _report(report_filter, total, breakdowns, weeks, len(breakdowns[1]["rows"]), key)
+
+
+def _report(report_filter, total, breakdowns, weeks, worker_count, key):
     goals = []
     if report_filter.agreement is not None:
-        worker_count = len(breakdowns[1]["rows"])
         goals = goal_progress(report_filter.agreement, report_filter.start, report_filter.end, total, worker_count)
     return {
         "filter": report_filter,
@@ -480,6 +483,30 @@ def breakdowns_html(report):
         if key:
             cache.set(f"{key}:html", str(html), CACHE_SECONDS)
     return mark_safe(html)  # our own template, autoescaped
+
+
+def _summary(report):
+    return report["totals"], report["weeks"], len(report["breakdowns"][1]["rows"])
+
+
+def report_page(report_filter):
+    """The report page's report and its breakdowns as HTML.
+
+    When both are cached, the breakdown rows (a year: hundreds of kilobytes to unpickle) are not read at
+    all: the page shows them as the cached HTML, and the rest comes from a small summary.
+    """
+    key = report_cache_key(report_filter)
+    if key is not None:
+        cached = cache.get_many([f"{key}:summary", f"{key}:html"])
+        if len(cached) == 2:
+            total, weeks, worker_count = cached[f"{key}:summary"]
+            report = _report(report_filter, total, None, weeks, worker_count, key)
+            return report, mark_safe(cached[f"{key}:html"])  # our own template, autoescaped
+    report = report_build(report_filter, key)
+    html = breakdowns_html(report)
+    if key is not None:
+        cache.set(f"{key}:summary", _summary(report), CACHE_SECONDS)
+    return report, html
 
 
 def report_mark_exported(report_filter):

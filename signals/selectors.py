@@ -1,9 +1,10 @@
 """Reads of signals and intervision that depend on who is asking. Need-to-know, not team scope."""
 
 import statistics
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
@@ -12,7 +13,7 @@ from accounts.models import Membership
 from accounts.permissions import LEAD_ROLES, require
 from accounts.selectors import get_visible_or_404, memberships_of, visible_team_ids
 from signals import permissions
-from signals.models import FollowUpAction, IntervisionSession, Signal, SignalCategory, SignalSettings
+from signals.models import FollowUpAction, IntervisionSession, Signal, SignalCategory, SignalEvent, SignalSettings
 
 Status = Signal.Status
 Role = Membership.Role
@@ -228,3 +229,43 @@ def category_list_for_settings(user):
 def get_category_for_user(user, pk):
     """One category of this person's organisation, else 404."""
     return get_visible_or_404(SignalCategory.objects.all(), user, pk)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    full_name: str
+
+
+@dataclass(frozen=True)
+class ViewedSummary:
+    """One person's openings of a signal, as one timeline row at their last opening."""
+
+    actor: Viewer
+    at: datetime
+    first_at: datetime
+    times: int
+    kind: str = SignalEvent.Kind.VIEWED
+
+
+def signal_timeline(signal, *, with_views):
+    """The signal's events in order; each viewer's openings as one row (count, first and last), not one per view.
+
+    A signal opened hundreds of times keeps a timeline of its steps and changes, in two queries.
+    """
+    events = list(
+        signal.events.exclude(kind=SignalEvent.Kind.VIEWED)
+        .select_related("actor", "step", "step__agenda_item")
+        .order_by("at", "pk")
+    )
+    if not with_views:
+        return events
+    views = (
+        signal.events.filter(kind=SignalEvent.Kind.VIEWED)
+        .values("actor_id", "actor__full_name")
+        .annotate(times=Count("pk"), first_at=Min("at"), last_at=Max("at"))
+        .order_by()
+    )
+    summaries = [
+        ViewedSummary(Viewer(row["actor__full_name"]), row["last_at"], row["first_at"], row["times"]) for row in views
+    ]
+    return sorted(events + summaries, key=lambda event: event.at)

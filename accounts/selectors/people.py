@@ -41,7 +41,12 @@ def visible_team_ids(user):
     if not memberships_of(user):
         return []
     if roles_of(user) & set(ORGANISATION_WIDE_ROLES):
-        return list(Team.objects.filter(organisation_id=user.organisation_id).values_list("pk", flat=True))
+        # Read once per request, like the memberships: a manager's pages ask it more than once.
+        cached = getattr(user, "_jw_organisation_team_ids", None)
+        if cached is None:
+            cached = tuple(Team.objects.filter(organisation_id=user.organisation_id).values_list("pk", flat=True))
+            user._jw_organisation_team_ids = cached
+        return list(cached)
     return member_team_ids(user)
 
 

@@ -161,3 +161,21 @@ def test_other_teams_and_months_keep_the_key(entries, team_a, team_b, outsider):
     TimeEntryFactory(team=team_b, worker=outsider, date=AUGUST, activity="content", duration_minutes=5)
     TimeEntryFactory(team=team_a, worker=entries[0].worker, date=datetime.date(2026, 10, 1), activity="content")
     assert reports.report_cache_key(report_filter) == key
+
+
+def test_a_cached_report_page_needs_only_its_summary_and_tables(client_for, manager, entries):
+    client = client_for(manager)
+    cold = client.get(URL, Q3)
+    key = cold.context["report"]["cache_key"]
+    # The breakdown rows are large to read back; a warm page shows the cached tables and a small summary.
+    cache.delete(key)
+    warm = client.get(URL, Q3)
+    assert warm.context["report"]["totals"] == cold.context["report"]["totals"]
+    assert warm.context["report"]["weeks"] == cold.context["report"]["weeks"]
+    assert warm.context["breakdowns_html"] == cold.context["breakdowns_html"]
+    assert warm.context["report"]["breakdowns"] is None
+    assert cache.get(key) is None
+    cache.delete(f"{key}:summary")
+    again = client.get(URL, Q3)
+    assert again.context["report"]["breakdowns"] is not None
+    assert again.context["report"]["totals"] == cold.context["report"]["totals"]

@@ -41,10 +41,10 @@ def report(request):
     form = ReportForm(request.GET or None, user=request.user)
     result = None
     if form.is_bound and form.is_valid():
-        result = reports.report_build(form.report_filter())
+        result, breakdowns_html = reports.report_page(form.report_filter())
     context = {"form": form, "report": result, "query": request.GET.urlencode()}
     if result:
-        context["breakdowns_html"] = reports.breakdowns_html(result)
+        context["breakdowns_html"] = breakdowns_html
         context["chart"] = {
             "id": "report-weeks",
             "labels": [week.strftime("%d-%m") for week, _hours in result["weeks"]],

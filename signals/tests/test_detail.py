@@ -93,6 +93,22 @@ def test_timeline_shows_status_changes_and_steps_and_viewers_only_to_leads(handl
     )
 
 
+def test_each_viewer_is_one_timeline_row_however_often_they_opened_the_signal(handled, worker, lead, client_for):
+    for _ in range(3):
+        client_for(worker).get(reverse("signals:detail", args=[handled.pk]))
+    client = client_for(lead)
+    client.get(reverse("signals:detail", args=[handled.pk]))
+    response = client.get(reverse("signals:detail", args=[handled.pk]))
+    views = [event for event in response.context["timeline"] if event.kind == "viewed"]
+    assert sorted((event.actor.full_name, event.times) for event in views) == sorted(
+        [(worker.full_name, 3), (lead.full_name, 2)]
+    )
+    last_view = SignalEvent.objects.filter(signal=handled, kind="viewed", actor=lead).latest("at")
+    assert next(event for event in views if event.times == 2).at == last_view.at
+    assert response.context["timeline"][-1].at == last_view.at  # in time order with the other events
+    assert "bekeken (3× sinds" in response.content.decode()
+
+
 def _more_history(team, worker, colleague, lead, n):
     for _ in range(n):
         signal = make_signal(team, worker, handler=colleague, status=Signal.Status.IN_PROGRESS)
@@ -125,6 +141,6 @@ def test_signal_page_query_count_does_not_grow_with_history(
         client.get(reverse("signals:detail", args=[small.pk]))
     with CaptureQueriesContext(connection) as big_queries:
         client.get(reverse("signals:detail", args=[big.pk]))
-    assert len(small_queries) == len(big_queries) == 13
+    assert len(small_queries) == len(big_queries) == 14
     with django_assert_num_queries(len(small_queries)):
         client.get(reverse("signals:detail", args=[big.pk]))

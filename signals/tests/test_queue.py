@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from signals.models import AgendaItem, FollowUpAction, Signal
 from signals.tests.factories import category, make_session, make_signal
+from signals.views.signal import QUEUE_PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 URL = reverse("signals:queue")
@@ -80,3 +81,44 @@ def test_queue_query_count_is_the_same_at_two_sizes(team_a, worker, lead, client
     assert len(small) == 10
     with django_assert_num_queries(len(small)):
         client.get(URL)
+
+
+def test_all_signals_come_in_pages_of_fifty_with_the_filters_kept(team_a, team_b, worker, lead, outsider, client_for):
+    drugs = category(team_a.organisation, "Drugs")
+    made = [make_signal(team_a, worker, category=drugs) for _ in range(QUEUE_PAGE_SIZE + 5)]
+    make_signal(team_a, worker, status=Status.TRIAGED, handler=lead)
+    make_signal(team_b, outsider)
+    client = client_for(lead)
+    first = client.get(URL, {"status": "reported", "category": drugs.pk})
+    assert len(first.context["signals"]) == QUEUE_PAGE_SIZE
+    assert first.context["page"] == {"number": 1, "previous": None, "next": 2}
+    next_link = f'href="?status=reported&amp;category={drugs.pk}&amp;page=2#q-all"'
+    assert next_link in first.content.decode()
+    second = client.get(URL, {"status": "reported", "category": drugs.pk, "page": 2})
+    assert second.context["page"] == {"number": 2, "previous": 1, "next": None}
+    # Both pages together: this team's reported signals in this category, each once, nothing of team B.
+    shown = first.context["signals"] + second.context["signals"]
+    assert sorted(s.pk for s in shown) == sorted(s.pk for s in made)
+    assert "Meer signalen" not in second.content.decode()
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "x", "²", "99999"])
+def test_a_page_that_is_no_page_number_is_the_first(team_a, worker, lead, client_for, page):
+    signal = make_signal(team_a, worker)
+    response = client_for(lead).get(URL, {"page": page})
+    assert response.status_code == 200
+    assert response.context["signals"] == [signal]
+
+
+def test_a_page_past_the_end_is_empty_and_leads_back(team_a, worker, lead, client_for):
+    make_signal(team_a, worker)
+    response = client_for(lead).get(URL, {"page": 3})
+    assert response.context["signals"] == []
+    assert 'href="?page=2#q-all"' in response.content.decode()
+
+
+def test_later_pages_keep_the_access_rules(team_a, team_b, worker, outsider, lead, client_for):
+    make_signal(team_b, outsider)
+    assert client_for(None).get(URL, {"page": 2}).url.startswith("/account/login/")
+    assert client_for(worker).get(URL, {"page": 2}).status_code == 403
+    assert client_for(lead).get(URL, {"page": 1}).context["signals"] == []

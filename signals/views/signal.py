@@ -18,7 +18,7 @@ from jongerenwerk.errors import DomainError
 from policy.selectors import signal_protocol_for_team
 from signals import forms, permissions, selectors
 from signals.afwegingskader import QUESTIONS, Outcome
-from signals.models import SignalEvent, SignalStep
+from signals.models import SignalStep
 from signals.services import signal as services
 from signals.services.corrections import HANDLER_STATUSES
 from signals.views.common import run_service
@@ -95,13 +95,6 @@ def signal_acute(request, pk):
     return render(request, "signals/signal_acute.html", _emergency_context(signal))
 
 
-def _timeline(signal, user):
-    events = signal.events.select_related("actor", "step", "step__agenda_item").order_by("at", "pk")
-    if not permissions.can_see_viewers(user, signal):
-        events = events.exclude(kind=SignalEvent.Kind.VIEWED)
-    return list(events)
-
-
 @login_required
 def signal_detail(request, pk):
     """The full signal with its steps, actions and timeline; every opening is audited."""
@@ -114,7 +107,7 @@ def signal_detail(request, pk):
         "contacts": list(signal.contacts.select_related("platform").order_by("-date", "-pk")),
         "steps": list(signal.steps.select_related("recorded_by")),
         "actions": list(signal.actions.select_related("owner").order_by("due_on", "pk")),
-        "timeline": _timeline(signal, user),
+        "timeline": selectors.signal_timeline(signal, with_views=permissions.can_see_viewers(user, signal)),
         "questions": QUESTIONS,
         "outcomes": dict(Outcome.choices),
         "can_triage": signal.status == signal.Status.REPORTED and permissions.can_triage(user, signal),
@@ -316,15 +309,33 @@ def _filters(request):
     return {key: request.GET.get(key) or None for key in ("status", "category", "urgency", "handler")}
 
 
+QUEUE_PAGE_SIZE = 50
+
+
+def _page_number(request):
+    """The page of "all signals" asked for; anything that is not a page number is the first page."""
+    value = request.GET.get("page", "")
+    return int(value) if value.isascii() and value.isdigit() and 0 < int(value) < 10_000 else 1
+
+
 @login_required
 def signal_queue(request):
     """The team lead's queue: what is urgent, overdue and waiting, and all signals filtered."""
     require(permissions.can_see_queue(request.user))
     filters = _filters(request)
     categories, handlers = selectors.filter_choices(request.user)
+    number = _page_number(request)
+    start = (number - 1) * QUEUE_PAGE_SIZE
+    # One row more than a page tells whether there is a next page, without counting them all.
+    rows = list(selectors.signal_list(request.user, **filters)[start : start + QUEUE_PAGE_SIZE + 1])
     context = {
         **selectors.signal_queue(request.user),
-        "signals": list(selectors.signal_list(request.user, **filters)[:200]),
+        "signals": rows[:QUEUE_PAGE_SIZE],
+        "page": {
+            "number": number,
+            "previous": number - 1 if number > 1 else None,
+            "next": number + 1 if len(rows) > QUEUE_PAGE_SIZE else None,
+        },
         "filters": filters,
         "categories": categories,
         "handlers": handlers,
