@@ -9,7 +9,7 @@ from django.urls import reverse
 from tests.reliability.access import ANON, OTHER_ORG, OWN, ROLES
 from tests.reliability.matrix import invisible_scopes, post_form, sees_objects
 
-# Ids per object URL. `make test-long` sets 1,000 (the figure) and samples 1,000 for every role;
+# Ids per object URL. `make test-long` sets 1,000 (the figure) and samples 10 for every other role;
 # `make test` spreads 1,000 ids over the object URLs (at least 10 each) with 5 random ids and samples 3
 # per other role, to stay within minutes over ~70 object URLs: every call is a real request (~14 queries).
 FOREIGN_IDS_ENV = os.environ.get("JW_FOREIGN_IDS", "")

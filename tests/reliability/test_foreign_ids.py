@@ -10,7 +10,7 @@ from tests.reliability.foreign import FOREIGN_IDS_ENV, foreign_ids_per_url, run_
 
 OBJECT_ROUTES = [route for route in served_routes() if route.is_object_url]
 IDS_PER_URL = foreign_ids_per_url(len(OBJECT_ROUTES))
-# At `make test-long` sizes one URL is 5,000 to 10,000 requests: 7 minutes on a busy two-core machine, past
+# At `make test-long` sizes one URL is 1,100 to 2,300 requests: minutes on a busy two-core machine, past
 # the suite's 300-second limit (which stays for `make test`).
 TIMEOUT = 3600 if FOREIGN_IDS_ENV else 300
 
