@@ -509,10 +509,14 @@ def report_page(report_filter):
     return report, html
 
 
-def report_mark_exported(report_filter):
-    """Mark every contact and time entry in the report as exported to the funder (first export time kept)."""
+def report_mark_exported(report_filter, at=None):
+    """Mark the report's contacts and time entries that existed at `at` (default: now) as exported then.
+
+    One set-based UPDATE per table; an entry's first export time is kept.
+    """
     contacts, entries = report_querysets(report_filter)
-    now = timezone.now()
-    return contacts.filter(exported_at__isnull=True).update(exported_at=now) + entries.filter(
-        exported_at__isnull=True
-    ).update(exported_at=now)
+    moment = at or timezone.now()
+    return sum(
+        queryset.filter(exported_at__isnull=True, created_at__lte=moment).update(exported_at=moment)
+        for queryset in (contacts, entries)
+    )

@@ -66,9 +66,4 @@ def export_mark(user_id, params, at):
     year of a large organisation the UPDATE costs more than writing the file itself.
     """
     user = User.objects.get(pk=user_id)
-    moment = datetime.datetime.fromisoformat(at)
-    contacts, entries = reports.report_querysets(_filter_from_params(params, user))
-    marked = 0
-    for queryset in (contacts, entries):
-        marked += queryset.filter(exported_at__isnull=True, created_at__lte=moment).update(exported_at=moment)
-    return marked
+    return reports.report_mark_exported(_filter_from_params(params, user), at=datetime.datetime.fromisoformat(at))
