@@ -1,5 +1,5 @@
 from accounts.permissions import can_manage_organisation
-from accounts.selectors import invitation_list_open, membership_list
+from accounts.selectors import invitation_list_open, roles_by_team
 from accounts.selectors.outreach import platform_accounts_waiting_for
 from jongerenwerk.hooks import Panel
 
@@ -9,7 +9,7 @@ OPEN_INVITATIONS_SHOWN = 5
 def home_panels(request):
     """Platform accounts waiting for this person first (when any); administrators see open invitations;
     every home page ends with the person's teams and roles."""
-    panels = [Panel("accounts/panel_my_teams.html", order=900, context={"memberships": membership_list(request.user)})]
+    panels = [Panel("accounts/panel_my_teams.html", order=900, context={"roles": roles_by_team(request.user)})]
     waiting = platform_accounts_waiting_for(request.user)
     if waiting:
         context = {"accounts": waiting, "user_id": request.user.pk}

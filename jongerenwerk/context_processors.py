@@ -1,6 +1,27 @@
 """What every page needs: the menu for this person's roles and the notification bell."""
 
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.urls import get_script_prefix, get_urlconf, reverse
+
 from jongerenwerk.hooks import collect
+
+
+@dataclass(frozen=True)
+class MenuLink:
+    """A menu entry as the layout shows it: its address resolved and whether it is the page shown."""
+
+    label: str
+    href: str
+    icon: str
+    active: bool
+
+
+@lru_cache(maxsize=256)
+def _menu_href(url_name, urlconf, script_prefix):
+    # The menu's addresses take no arguments: resolved once per process (and per urlconf and prefix).
+    return reverse(url_name, urlconf=urlconf)
 
 
 def navigation(request):
@@ -9,7 +30,9 @@ def navigation(request):
         return {}
     from notifications.selectors import unread_count
 
-    return {
-        "nav_items": sorted(collect("navigation", "nav_items", request), key=lambda item: item.order),
-        "unread_notifications": unread_count(user),
-    }
+    urlconf, prefix = get_urlconf(), get_script_prefix()
+    links = []
+    for item in sorted(collect("navigation", "nav_items", request), key=lambda item: item.order):
+        href = _menu_href(item.url_name, urlconf, prefix)
+        links.append(MenuLink(item.label, href, item.icon, request.path == href))
+    return {"nav_items": links, "unread_notifications": unread_count(user)}

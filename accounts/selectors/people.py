@@ -17,13 +17,21 @@ def memberships_of(user):
         return ()
     cached = getattr(user, "_jw_memberships", None)
     if cached is None:
-        cached = tuple(
-            Membership.objects.filter(user=user, team__organisation_id=user.organisation_id).values_list(
-                "team_id", "role"
-            )
+        rows = Membership.objects.filter(user=user, team__organisation_id=user.organisation_id).values_list(
+            "team_id", "role", "team__name"
         )
+        cached = tuple((team_id, role) for team_id, role, _ in rows)
         user._jw_memberships = cached
+        user._jw_team_names = {team_id: name for team_id, _, name in rows}
     return cached
+
+
+def roles_by_team(user):
+    """[(team name, role label)] of this person, by team name then role: read with the memberships, no query."""
+    labels = dict(Membership.Role.choices)
+    names = getattr(user, "_jw_team_names", {}) if memberships_of(user) else {}
+    pairs = sorted((names[team_id], role) for team_id, role in memberships_of(user))
+    return [(name, labels[role]) for name, role in pairs]
 
 
 def roles_of(user, team_id=None):

@@ -74,7 +74,7 @@ PAGES = [
     Page("notifications", "Worker's notifications", "worker", "notifications",
          lambda user: get("notifications", "notifications:list")),
     Page("week_view", "Worker's week view", "worker", "registration", _lazy("registration", "week_view")),
-    Page("contact_quick_post", "Contact quick-form POST", "worker", "registration",
+    Page("contact_quick_post", "Contact quick-form POST", "registering_worker", "registration",
          _lazy("registration", "contact_quick_post")),
     Page("signal_queue", "Team lead's signal queue", "lead", "signals", _lazy("signals", "queue")),
     Page("signal_page", "Signal page (team lead)", "lead", "signals", _lazy("signals", "signal_page")),

@@ -24,9 +24,12 @@ def email(local):
     return f"{local}@{DOMAIN}"
 
 
-# The people the harness acts as: the first team's first worker and lead, and the first manager.
+# The people the harness acts as: the first team's first worker and lead, and the first manager. The quick
+# contact form is posted as the team's second worker: contacts posted during a run must not grow the week
+# that is measured as the first worker's.
 PERSONAS = {
     "worker": email("werker-1-1"),
+    "registering_worker": email("werker-1-2"),
     "lead": email("teamleider-1"),
     "officer": email("aandachtsfunctionaris-1"),
     "manager": email("manager-1"),

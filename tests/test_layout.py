@@ -1,0 +1,49 @@
+"""The layout every page shares: the menu for the person's roles, the current page marked, and the home page's
+own teams and roles."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import Membership
+
+Role = Membership.Role
+pytestmark = pytest.mark.django_db
+
+
+def menu(html):
+    """(label, href, current) of each main-menu link."""
+    block = html.split('id="mainnav"', 1)[1].split('<ul class="navbar-nav">', 1)[0]
+    link = r'<a class="nav-link( active)?" (aria-current="page")? ?href="([^"]+)">(?:<i[^>]*></i> )?([^<]+)</a>'
+    links = re.findall(link, block)
+    return [(label.strip(), href, bool(current)) for current, _, href, label in links]
+
+
+def test_the_menu_follows_the_roles_and_marks_the_page_shown(client_for, worker, manager):
+    week = reverse("registration:week")
+    links = menu(client_for(worker).get(week).content.decode())
+    assert ("Registreren", week, True) in links
+    assert ("Beheer", reverse("accounts:member_list"), False) not in links
+    assert [current for _, _, current in links].count(True) == 1
+
+    links = menu(client_for(manager).get(reverse("home")).content.decode())
+    assert ("Rapport", reverse("registration:report"), False) in links
+    assert ("Registreren", week, False) not in links
+    assert not any(current for _, _, current in links)
+
+
+def test_the_menu_is_english_for_a_person_who_chose_english(client_for, worker):
+    worker.language = "en"
+    worker.save(update_fields=["language"])
+    links = menu(client_for(worker).get(reverse("registration:week")).content.decode())
+    assert ("Log work", reverse("registration:week"), True) in links
+
+
+def test_home_lists_every_team_and_role_of_the_person_by_team_name(client_for, worker, team_b, other_team):
+    Membership.objects.create(user=worker, team=team_b, role=Role.YOUTH_WORKER)
+    Membership.objects.create(user=worker, team=other_team, role=Role.YOUTH_WORKER)  # another organisation's
+    html = client_for(worker).get(reverse("home")).content.decode()
+    teams = html.split('id="panel-my-teams"', 1)[1].split("</section>", 1)[0]
+    rows = re.findall(r"<li><strong>([^<]+)</strong> – ([^<]+)</li>", teams)
+    assert rows == [("Team A", "jongerenwerker"), ("Team B", "jongerenwerker")]
