@@ -39,6 +39,11 @@ def get_version_for_user(user, pk):
     )
 
 
+def get_version_for_report(user, pk):
+    """One version of a document this person may read, else 404; with its document only, as the report needs."""
+    return get_visible_or_404(PolicyVersion.objects.select_related("document"), user, pk)
+
+
 def current_version(document):
     """The one published version of a document, or None."""
     return document.versions.published().select_related("author", "on_call_lead").first()
@@ -139,12 +144,13 @@ def _members_since(team_ids):
 
 
 def completion_rows(user, version, now=None):
-    """Who the version applies to (among the teams this person sees), acknowledged or not, days outstanding."""
+    """Who the version applies to (among the teams this person sees), acknowledged or not, days outstanding.
+
+    Not yet acknowledged first, longest outstanding first; then the acknowledged ones, by name.
+    """
     now = now or timezone.now()
     members = _members_since(_report_teams(user, version.document))
-    acks = dict(
-        PolicyAcknowledgement.objects.filter(version=version, user__in=members.keys()).values_list("user_id", "at")
-    )
+    acks = dict(PolicyAcknowledgement.objects.filter(version=version).values_list("user_id", "at"))
     rows = []
     for user_id, (name, email, since) in members.items():
         start = max(version.published_at or now, since)
@@ -156,24 +162,57 @@ def completion_rows(user, version, now=None):
     )
 
 
+COMPLETION_FILTERS = ("open", "done")
+
+
+def completion_report(user, version, status=None, now=None):
+    """The completion rows, only the open ("open") or acknowledged ("done") ones if asked, and the counts of all."""
+    rows = completion_rows(user, version, now)
+    done = sum(1 for row in rows if row["acknowledged_at"] is not None)
+    counts = {"total": len(rows), "done": done, "open": len(rows) - done}
+    if status == "open":
+        rows = [row for row in rows if row["acknowledged_at"] is None]
+    elif status == "done":
+        rows = [row for row in rows if row["acknowledged_at"] is not None]
+    return rows, counts
+
+
 def completion_overview(user):
-    """Per published version of the documents this person sees: how many of its people acknowledged it."""
+    """Per published version of the documents this person sees: how many of its people acknowledged it.
+
+    Plain rows, no model instances: the page lists every published and superseded version.
+    """
     versions = list(
         PolicyVersion.objects.visible_to(user)
         .filter(status__in=[Status.PUBLISHED, Status.SUPERSEDED])
-        .select_related("document", "document__team")
         .order_by("document__title", "-number")
+        .values_list("pk", "number", "status", "document__title", "document__team_id", "document__team__name")
     )
     members = _members_by_team(visible_team_ids(user))
-    acks = set(
-        PolicyAcknowledgement.objects.filter(version__in=[v.pk for v in versions]).values_list("version_id", "user_id")
-    )
+    everyone = set().union(*members.values())
+    acknowledged = {}
+    for version_id, user_id in PolicyAcknowledgement.objects.filter(
+        version__in=[version[0] for version in versions]
+    ).values_list("version_id", "user_id"):
+        acknowledged.setdefault(version_id, set()).add(user_id)
+    labels = {value: str(label) for value, label in Status.choices}
     overview = []
-    for version in versions:
-        team_ids = [version.document.team_id] if version.document.team_id else list(members)
-        people = set().union(*(members.get(team_id, set()) for team_id in team_ids)) if team_ids else set()
-        done = sum(1 for person in people if (version.pk, person) in acks)
-        overview.append({"version": version, "total": len(people), "done": done, "open": len(people) - done})
+    for pk, number, status, title, team_id, team_name in versions:
+        people = members.get(team_id, set()) if team_id else everyone
+        done = len(people & acknowledged.get(pk, set()))
+        overview.append(
+            {
+                "pk": pk,
+                "number": number,
+                "title": title,
+                "team_name": team_name,
+                "published": status == Status.PUBLISHED,
+                "status_label": labels[status],
+                "total": len(people),
+                "done": done,
+                "open": len(people) - done,
+            }
+        )
     return overview
 
 

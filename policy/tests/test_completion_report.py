@@ -4,7 +4,7 @@ from django.urls import reverse
 from accounts.models import Membership
 from accounts.tests.factories import make_member
 from audit.models import AuditEvent
-from policy.models import PolicyVersion
+from policy.models import PolicyAcknowledgement, PolicyVersion
 from policy.services.acknowledgements import acknowledgement_create
 from policy.tests.factories import make_document, make_version
 
@@ -76,3 +76,93 @@ def test_report_query_count_does_not_grow_with_data(
     _grow(team_b, version, people=12, documents=4)
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def _report(client, version, **params):
+    return client.get(reverse("policy:report_version", args=[version.pk]), params)
+
+
+def test_report_shows_50_people_a_page_not_yet_acknowledged_first_with_counts_of_everyone(
+    client_for, version, manager, team_a
+):
+    # The manager acknowledged in the fixture; 59 more people, every third of them acknowledged.
+    for index in range(59):
+        person = make_member(team_a, Membership.Role.YOUTH_WORKER, mfa=False, full_name=f"Persoon {index:02}")
+        if index % 3 == 0:
+            acknowledgement_create(actor=person, version=version)
+    client = client_for(manager)
+
+    first = _report(client, version)
+    page = first.context["page"]
+    assert first.context["counts"] == {"total": 60, "done": 21, "open": 39}
+    assert len(page.object_list) == 50
+    assert [row["acknowledged_at"] is None for row in page.object_list] == [True] * 39 + [False] * 11
+    body = first.content.decode()
+    assert "Iedereen (60)" in body and "Nog niet (39)" in body and "Bevestigd (21)" in body
+    assert "page=2" in body
+
+    second = _report(client, version, page=2)
+    assert len(second.context["page"].object_list) == 10
+    assert all(row["acknowledged_at"] for row in second.context["page"].object_list)
+
+
+def test_report_filters_open_or_acknowledged_and_pages_keep_the_filter(client_for, version, manager, team_a):
+    for index in range(55):
+        make_member(team_a, Membership.Role.YOUTH_WORKER, mfa=False, full_name=f"Persoon {index:02}")
+    client = client_for(manager)
+
+    open_page = _report(client, version, status="open")
+    assert open_page.context["counts"] == {"total": 56, "done": 1, "open": 55}
+    assert all(row["acknowledged_at"] is None for row in open_page.context["page"].object_list)
+    assert "?status=open&amp;page=2" in open_page.content.decode()
+    assert len(_report(client, version, status="open", page=2).context["page"].object_list) == 5
+
+    done_page = _report(client, version, status="done")
+    assert [row["name"] for row in done_page.context["page"].object_list] == ["Mira Manager"]
+    assert done_page.context["counts"]["total"] == 56
+
+
+def test_report_ignores_an_unknown_filter_and_page(client_for, version, manager):
+    response = _report(client_for(manager), version, status="<script>", page="999")
+    assert response.status_code == 200
+    assert response.context["status"] is None
+    assert "<script>" not in response.content.decode()
+
+
+def test_csv_export_contains_everyone_not_only_the_first_page(client_for, version, manager, team_a):
+    for index in range(60):
+        make_member(team_a, Membership.Role.YOUTH_WORKER, mfa=False, full_name=f"Persoon {index:02}")
+    content = client_for(manager).get(reverse("policy:report_version_csv", args=[version.pk])).content.decode()
+    assert len(content.strip().splitlines()) == 1 + 61
+
+
+def test_overview_counts_the_people_each_version_applies_to(client_for, version, manager, lead, worker, outsider):
+    """Organisation-wide: every active member once; a team version: only that team's members."""
+    team_version = make_version(
+        make_document(version.document.organisation, team=worker.memberships.get().team, owner=manager, kind="other"),
+        author=manager,
+        status=Status.PUBLISHED,
+    )
+    for person in (worker, outsider):
+        acknowledgement_create(actor=person, version=version)
+    acknowledgement_create(actor=lead, version=team_version)
+    # Acknowledged while still in team A, now in team B: it no longer counts for team A's version.
+    PolicyAcknowledgement.objects.create(user=outsider, version=team_version)
+    retired = make_member(worker.memberships.get().team, Membership.Role.YOUTH_WORKER, mfa=False, is_active=False)
+    acknowledgement_create(actor=retired, version=version)
+
+    overview = client_for(manager).get(reverse("policy:report")).context["overview"]
+    counts = {item["pk"]: (item["done"], item["total"], item["open"]) for item in overview}
+    # manager, lead and worker in team A, the outsider in team B; the manager acknowledged in the fixture.
+    assert counts[version.pk] == (3, 4, 1)
+    assert counts[team_version.pk] == (1, 3, 2)
+    assert next(item for item in overview if item["pk"] == version.pk)["url"] == reverse(
+        "policy:report_version", args=[version.pk]
+    )
+
+
+def test_overview_of_a_team_lead_counts_only_their_own_team(client_for, version, lead, worker, outsider):
+    acknowledgement_create(actor=outsider, version=version)
+    overview = client_for(lead).get(reverse("policy:report")).context["overview"]
+    # The manager (fixture) in team A acknowledged; lead and worker not yet; the outsider is not in the lead's view.
+    assert [(item["done"], item["total"]) for item in overview] == [(1, 3)]

@@ -1,10 +1,13 @@
 """The completion report: who has acknowledged which version, with days outstanding; CSV export."""
 
 import csv
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,23 +27,42 @@ def _csv_safe(value):
 def report(request):
     """Per document and published version: how many acknowledged, how many not."""
     require(can_view_completion_report(request.user))
-    return render(request, "policy/report_overview.html", {"overview": selectors.completion_overview(request.user)})
+    overview = selectors.completion_overview(request.user)
+    # The links differ only in the version id at their end: one reverse for the page, not one per row.
+    prefix = reverse("policy:report_version", args=[0]).removesuffix("0/")
+    for item in overview:
+        item["url"] = f"{prefix}{item['pk']}/"
+    return render(request, "policy/report_overview.html", {"overview": overview})
 
 
 @login_required
 def report_version(request, pk):
-    """One version: each person it applies to, acknowledged or not, and for how many days."""
+    """One version: each person it applies to, acknowledged or not, and for how many days; 50 a page.
+
+    The counts cover everyone; `status` keeps only the open or only the acknowledged people.
+    """
     require(can_view_completion_report(request.user))
-    version = selectors.get_version_for_user(request.user, pk)
-    rows = selectors.completion_rows(request.user, version)
-    return render(request, "policy/report_version.html", {"version": version, "rows": rows})
+    version = selectors.get_version_for_report(request.user, pk)
+    status = request.GET.get("status")
+    if status not in selectors.COMPLETION_FILTERS:
+        status = None
+    rows, counts = selectors.completion_report(request.user, version, status=status)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    context = {
+        "version": version,
+        "page": page,
+        "counts": counts,
+        "status": status,
+        "query": urlencode({"status": status}) if status else "",
+    }
+    return render(request, "policy/report_version.html", context)
 
 
 @login_required
 def report_version_csv(request, pk):
     """The same list as a CSV file (audited export)."""
     require(can_view_completion_report(request.user))
-    version = selectors.get_version_for_user(request.user, pk)
+    version = selectors.get_version_for_report(request.user, pk)
     rows = selectors.completion_rows(request.user, version)
     audit_log(
         actor=request.user, action=AuditEvent.Action.EXPORT, target=version, request=request, detail="completion csv"
