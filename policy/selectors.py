@@ -1,5 +1,7 @@
 """Reads of the policy part that depend on who is asking."""
 
+from collections import defaultdict
+
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
@@ -190,16 +192,16 @@ def completion_overview(user):
     )
     members = _members_by_team(visible_team_ids(user))
     everyone = set().union(*members.values())
-    acknowledged = {}
+    acknowledged = defaultdict(set)
     for version_id, user_id in PolicyAcknowledgement.objects.filter(
         version__in=[version[0] for version in versions]
     ).values_list("version_id", "user_id"):
-        acknowledged.setdefault(version_id, set()).add(user_id)
+        acknowledged[version_id].add(user_id)
     labels = {value: str(label) for value, label in Status.choices}
     overview = []
     for pk, number, status, title, team_id, team_name in versions:
         people = members.get(team_id, set()) if team_id else everyone
-        done = len(people & acknowledged.get(pk, set()))
+        done = len(people & acknowledged[pk])
         overview.append(
             {
                 "pk": pk,
@@ -217,11 +219,11 @@ def completion_overview(user):
 
 
 def _members_by_team(team_ids):
-    by_team = {}
+    by_team = defaultdict(set)
     for team_id, user_id in Membership.objects.filter(team__in=team_ids, user__is_active=True).values_list(
         "team_id", "user_id"
     ):
-        by_team.setdefault(team_id, set()).add(user_id)
+        by_team[team_id].add(user_id)
     return by_team
 
 
