@@ -1,13 +1,9 @@
 """Forms of contact registration and time: validation only; every choice is scoped to the person."""
 
 import datetime
-from html import escape
 
 from django import forms
-from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Platform
@@ -24,6 +20,7 @@ from registration.models import (
     WorkerAction,
 )
 from registration.privacy import DESCRIBE_HINT
+from registration.widgets import IdMultipleChoiceField, QuickSelect
 
 DURATION_ERRORS = {
     "required": _("Vul de duur in minuten in, bijvoorbeeld 15."),
@@ -389,22 +386,6 @@ PERIOD_CHOICES = [
 ]
 
 
-class QuickSelectMultiple(forms.SelectMultiple):
-    """A multiple select built in Python: hundreds of options without a template render per option."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name, "multiple": True})
-        selected = {str(v) for v in self.format_value(value)}
-        # Plain string work per option (escaped as Django's escape does): format_html per option cost
-        # more than the rest of the report page.
-        options = "".join(
-            f'<option value="{escape(str(value))}"{" selected" if str(value) in selected else ""}>'
-            f"{escape(str(label))}</option>"
-            for value, label in self.choices
-        )
-        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options))
-
-
 class _ListIterator(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
@@ -445,20 +426,8 @@ class ListedChoiceField(_Listed, forms.ModelChoiceField):
         forms.Field.validate(self, value)
 
 
-class ListedMultipleChoiceField(_Listed, forms.ModelMultipleChoiceField):
-    def clean(self, value):
-        value = self.prepare_value(value)
-        if self.required and not value:
-            raise forms.ValidationError(self.error_messages["required"], code="required")
-        if not value:
-            return []
-        if not isinstance(value, (list, tuple)):
-            raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list")
-        return [self._pick(pk) for pk in dict.fromkeys(str(v) for v in value)]
-
-
 class ReportForm(forms.Form):
-    period = forms.ChoiceField(label=_("Periode"), choices=PERIOD_CHOICES, initial="quarter")
+    period = forms.ChoiceField(label=_("Periode"), choices=PERIOD_CHOICES, initial="quarter", widget=QuickSelect)
     day = forms.DateField(
         label=_("Een dag in de periode"),
         required=False,
@@ -470,40 +439,39 @@ class ReportForm(forms.Form):
     end = forms.DateField(
         label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    agreement = ListedChoiceField(label=_("Opdracht"), queryset=None, required=False, empty_label=_("Alle"))
-    teams = ListedMultipleChoiceField(label=_("Teams"), queryset=None, required=False, widget=QuickSelectMultiple)
-    workers = forms.ModelMultipleChoiceField(
-        label=_("Jongerenwerkers"), queryset=None, required=False, widget=QuickSelectMultiple
+    agreement = ListedChoiceField(
+        label=_("Opdracht"), queryset=None, required=False, empty_label=_("Alle"), widget=QuickSelect
     )
-    activity = forms.ChoiceField(label=_("Activiteit"), required=False)
-    target_groups = forms.ModelMultipleChoiceField(
-        label=_("Doelgroepen"), queryset=None, required=False, widget=QuickSelectMultiple
-    )
-    platforms = forms.ModelMultipleChoiceField(
-        label=_("Platforms"), queryset=None, required=False, widget=QuickSelectMultiple
-    )
+    teams = IdMultipleChoiceField(label=_("Teams"), required=False)
+    workers = IdMultipleChoiceField(label=_("Jongerenwerkers"), required=False)
+    activity = forms.ChoiceField(label=_("Activiteit"), required=False, widget=QuickSelect)
+    target_groups = IdMultipleChoiceField(label=_("Doelgroepen"), required=False)
+    platforms = IdMultipleChoiceField(label=_("Platforms"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         from accounts.models import User
 
-        self.fields["teams"].set_objects(selectors.report_teams(user))
-        self.allowed_team_ids = [t.pk for t in self.fields["teams"].objects]
+        # The choices are (id, label) pairs: hundreds of people without a model instance each.
+        self.fields["teams"].set_pairs(selectors.report_teams(user).values_list("pk", "name"))
+        self.allowed_team_ids = [pk for pk, _name in self.fields["teams"].choices]
         # The agreements' teams and goals are read only for the one chosen (the report narrows to them).
         self.fields["agreement"].set_objects(FunderAgreement.objects.visible_to(user))
-        self.fields["workers"].queryset = (
-            User.objects.filter(memberships__team__in=self.allowed_team_ids)
-            .distinct()
-            .order_by("full_name")
-            .only("pk", "full_name", "email")  # what an option shows (User.__str__); hundreds of them
-        )
         self.fields["activity"].choices = [
             ("", _("Alle")),
             (CONTACT_ACTIVITY, CONTACT_ACTIVITY_LABEL),
             *Activity.choices,
         ]
-        self.fields["target_groups"].queryset = selectors.target_group_choices(user, self.allowed_team_ids)
-        self.fields["platforms"].queryset = selectors.platform_choices(user)
+        self.fields["workers"].set_pairs(
+            (pk, full_name or email)  # a person as User.__str__ shows them
+            for pk, full_name, email in User.objects.filter(memberships__team__in=self.allowed_team_ids)
+            .distinct()
+            .order_by("full_name")
+            .values_list("pk", "full_name", "email")
+        )
+        groups = selectors.target_group_choices(user, self.allowed_team_ids)
+        self.fields["target_groups"].set_pairs(groups.values_list("pk", "name"))
+        self.fields["platforms"].set_pairs(selectors.platform_choices(user).values_list("pk", "name"))
 
     def clean(self):
         data = super().clean()
@@ -524,14 +492,13 @@ class ReportForm(forms.Form):
             start, end = data["start"], data["end"]
         else:
             start, end = period_range(data["period"], data.get("day") or timezone.localdate())
-        chosen = [t.pk for t in data.get("teams") or []]
         return ReportFilter(
             start=start,
             end=end,
-            team_ids=chosen or self.allowed_team_ids,
-            worker_ids=[u.pk for u in data.get("workers") or []],
+            team_ids=data.get("teams") or self.allowed_team_ids,
+            worker_ids=data.get("workers") or [],
             agreement=data.get("agreement"),
             activity=data.get("activity") or "",
-            target_group_ids=[g.pk for g in data.get("target_groups") or []],
-            platform_ids=[p.pk for p in data.get("platforms") or []],
+            target_group_ids=data.get("target_groups") or [],
+            platform_ids=data.get("platforms") or [],
         )

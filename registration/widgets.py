@@ -1,0 +1,76 @@
+"""Choice widgets and fields for long option lists: options built in Python from (id, label) pairs.
+
+Django renders every option of a select through a template (hundreds of renders for a list of people), and a
+model choice field makes a model instance per option. These take plain pairs read with values_list and render
+the options as escaped strings. Nothing here is specific to registration: they could move to a shared place.
+"""
+
+from html import escape
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+
+def _options(choices, selected):
+    # Plain string work per option, escaped as Django's escape does: format_html per option costs more than
+    # the rest of a page with a few hundred options.
+    return "".join(
+        f'<option value="{escape(str(value))}"{" selected" if str(value) in selected else ""}>'
+        f"{escape(str(label))}</option>"
+        for value, label in choices
+    )
+
+
+class QuickSelect(forms.Select):
+    """A select whose options are built in Python."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        selected = {str(v) for v in self.format_value(value)}
+        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(_options(self.choices, selected)))
+
+
+class QuickSelectMultiple(forms.SelectMultiple):
+    """A multiple select whose options are built in Python, from (value, label) pairs kept as given."""
+
+    @property
+    def choices(self):
+        return self._choices
+
+    @choices.setter
+    def choices(self, value):
+        self._choices = list(value)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name, "multiple": True})
+        selected = {str(v) for v in self.format_value(value)}
+        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(_options(self.choices, selected)))
+
+
+class IdMultipleChoiceField(forms.TypedMultipleChoiceField):
+    """A multiple choice over (id, label) pairs the caller scoped; cleans to a list of int ids, no query."""
+
+    widget = QuickSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(coerce=int, **kwargs)
+
+    def set_pairs(self, pairs):
+        """The (id, label) pairs, taken as they are: Django's choices setters normalise every pair."""
+        self._choices = self.widget.choices = list(pairs)
+
+    def validate(self, value):
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        valid = {str(key) for key, _label in self.choices}
+        for item in value:
+            if str(item) not in valid:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": item}
+                )
+
+    def clean(self, value):
+        # Each id once, in the order given.
+        return list(dict.fromkeys(super().clean(value)))
