@@ -20,7 +20,7 @@ from registration.models import (
     WorkerAction,
 )
 from registration.privacy import DESCRIBE_HINT
-from registration.widgets import IdMultipleChoiceField, QuickSelect
+from registration.widgets import IdMultipleChoiceField, ListedChoiceField, QuickSelect
 
 DURATION_ERRORS = {
     "required": _("Vul de duur in minuten in, bijvoorbeeld 15."),
@@ -48,9 +48,8 @@ class TeamChoiceMixin:
     """A team field limited to the teams the person registers in (hidden when there is only one)."""
 
     def _setup_team(self, user):
-        teams = selectors.registering_teams(user)
-        self.fields["team"].queryset = teams
-        team_list = list(teams)
+        self.fields["team"].set_objects(selectors.registering_teams(user))
+        team_list = self.fields["team"].objects
         self._only_team = team_list[0] if len(team_list) == 1 else None
         if self._only_team is not None:
             self.fields["team"].initial = self._only_team.pk
@@ -74,13 +73,13 @@ def _no_future(day):
 class QuickContactForm(TeamChoiceMixin, forms.Form):
     """The phone-first form: platform, duration, number of young people and target group."""
 
-    team = forms.ModelChoiceField(label=_("Team"), queryset=None, widget=forms.Select(attrs=LARGE_SELECT))
-    platform = forms.ModelChoiceField(
+    team = ListedChoiceField(label=_("Team"), queryset=None, widget=QuickSelect(attrs=LARGE_SELECT))
+    platform = ListedChoiceField(
         label=_("Platform"),
         queryset=Platform.objects.none(),
         empty_label=_("Kies een platform"),
         error_messages={"required": _("Kies het platform waarop het contact was.")},
-        widget=forms.Select(attrs=LARGE_SELECT),
+        widget=QuickSelect(attrs=LARGE_SELECT),
     )
     duration_minutes = duration_field()
     young_people_count = forms.IntegerField(
@@ -91,15 +90,15 @@ class QuickContactForm(TeamChoiceMixin, forms.Form):
         error_messages={"required": _("Vul in met hoeveel jongeren je contact had, bijvoorbeeld 1.")},
         widget=forms.NumberInput(attrs={**LARGE, "inputmode": "numeric", "min": 1}),
     )
-    target_group = forms.ModelChoiceField(
+    target_group = ListedChoiceField(
         label=_("Doelgroep"),
         queryset=None,
         empty_label=_("Kies een doelgroep"),
         error_messages={"required": _("Kies de doelgroep van deze jongere(n).")},
-        widget=forms.Select(attrs=LARGE_SELECT),
+        widget=QuickSelect(attrs=LARGE_SELECT),
     )
     channel = forms.ChoiceField(
-        label=_("Kanaal"), choices=Channel.choices, required=False, widget=forms.Select(attrs=LARGE_SELECT)
+        label=_("Kanaal"), choices=Channel.choices, required=False, widget=QuickSelect(attrs=LARGE_SELECT)
     )
     date = forms.DateField(
         label=_("Datum"),
@@ -110,8 +109,8 @@ class QuickContactForm(TeamChoiceMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         team_ids = self._setup_team(user)
-        self.fields["platform"].queryset = selectors.platform_choices(user)
-        self.fields["target_group"].queryset = selectors.target_group_choices(user, team_ids)
+        self.fields["platform"].set_objects(selectors.platform_choices(user))
+        self.fields["target_group"].set_objects(selectors.target_group_choices(user, team_ids))
         self.fields["date"].initial = timezone.localdate()
 
     def clean_date(self):
@@ -135,7 +134,7 @@ class ContactForm(QuickContactForm):
         label=_("Tijd"), required=False, widget=forms.TimeInput(attrs={"class": "form-control", "type": "time"})
     )
     platform_account = forms.ModelChoiceField(
-        label=_("Gebruikt account"), queryset=None, required=False, widget=forms.Select(attrs={"class": "form-select"})
+        label=_("Gebruikt account"), queryset=None, required=False, widget=QuickSelect(attrs={"class": "form-select"})
     )
     kind = forms.ChoiceField(label=_("Individueel of groep"), choices=Contact.Kind.choices, widget=forms.RadioSelect)
     young_people = forms.ModelMultipleChoiceField(
@@ -173,7 +172,7 @@ class ContactForm(QuickContactForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        team_ids = [t.pk for t in self.fields["team"].queryset]
+        team_ids = [t.pk for t in self.fields["team"].objects]
         self.fields["platform_account"].queryset = selectors.platform_account_choices(user, team_ids)
         self.fields["young_people"].queryset = selectors.young_person_list(user).filter(team_id__in=team_ids)
         self.fields["themes"].queryset = selectors.theme_choices(user)
@@ -221,14 +220,14 @@ def contact_initial(contact):
 
 
 class TimeEntryForm(TeamChoiceMixin, forms.Form):
-    team = forms.ModelChoiceField(label=_("Team"), queryset=None, widget=forms.Select(attrs=LARGE_SELECT))
+    team = ListedChoiceField(label=_("Team"), queryset=None, widget=QuickSelect(attrs=LARGE_SELECT))
     date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={**LARGE, "type": "date"}, format="%Y-%m-%d"))
     duration_minutes = duration_field()
     activity = forms.ChoiceField(
         label=_("Activiteit"),
         choices=[("", _("Kies een activiteit")), *Activity.choices],
         error_messages={"required": _("Kies wat je gedaan hebt, bijvoorbeeld monitoren en scrollen.")},
-        widget=forms.Select(attrs=LARGE_SELECT),
+        widget=QuickSelect(attrs=LARGE_SELECT),
     )
     note = forms.CharField(
         label=_("Notitie"),
@@ -384,46 +383,6 @@ PERIOD_CHOICES = [
     ("year", _("Jaar")),
     ("custom", _("Zelf kiezen")),
 ]
-
-
-class _ListIterator(forms.models.ModelChoiceIterator):
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for obj in self.field.objects:
-            yield self.choice(obj)
-
-    def __len__(self):
-        return len(self.field.objects) + (1 if self.field.empty_label is not None else 0)
-
-
-class _Listed:
-    """A model choice field over a list read once: rendering and validating it read nothing more."""
-
-    iterator = _ListIterator
-
-    def set_objects(self, queryset):
-        self.objects = list(queryset)
-        self.by_pk = {str(obj.pk): obj for obj in self.objects}
-        self.queryset = queryset
-
-    def _pick(self, value):
-        obj = self.by_pk.get(str(value))
-        if obj is None:
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
-            )
-        return obj
-
-
-class ListedChoiceField(_Listed, forms.ModelChoiceField):
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        return self._pick(value)
-
-    def validate(self, value):
-        forms.Field.validate(self, value)
 
 
 class ReportForm(forms.Form):

@@ -1,4 +1,4 @@
-"""Choice widgets and fields for long option lists: options built in Python from (id, label) pairs.
+"""Choice widgets and fields that render options in Python and validate without a query per choice.
 
 Django renders every option of a select through a template (hundreds of renders for a list of people), and a
 model choice field makes a model instance per option. These take plain pairs read with values_list and render
@@ -74,3 +74,38 @@ class IdMultipleChoiceField(forms.TypedMultipleChoiceField):
     def clean(self, value):
         # Each id once, in the order given.
         return list(dict.fromkeys(super().clean(value)))
+
+
+class _ListIterator(forms.models.ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.objects:
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.objects) + (1 if self.field.empty_label is not None else 0)
+
+
+class ListedChoiceField(forms.ModelChoiceField):
+    """A model choice field over a list read once: rendering and validating it read nothing more."""
+
+    iterator = _ListIterator
+
+    def set_objects(self, queryset):
+        self.objects = list(queryset)
+        self.by_pk = {str(obj.pk): obj for obj in self.objects}
+        self.queryset = queryset
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        obj = self.by_pk.get(str(value))
+        if obj is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+            )
+        return obj
+
+    def validate(self, value):
+        forms.Field.validate(self, value)

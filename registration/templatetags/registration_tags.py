@@ -102,3 +102,31 @@ def bootstrap_field(field):
         errors,
         help_text,
     )
+
+
+@register.simple_tag
+def form_field(field):
+    """A field with its label, "(optioneel)" when not required, help text and errors, built in Python.
+
+    A hidden field is only its input.
+    """
+    if field.is_hidden:
+        return str(field)
+    optional = ""
+    if not field.field.required:
+        optional = format_html(' <span class="fw-normal text-body-secondary">({})</span>', _("optioneel"))
+    help_text = ""
+    if field.help_text:
+        help_text = format_html('<div class="form-text" id="{}_helptext">{}</div>', field.auto_id, field.help_text)
+    errors = format_html_join(
+        "", '<div class="invalid-feedback d-block" id="{}_error">{}</div>', ((field.auto_id, e) for e in field.errors)
+    )
+    return format_html(
+        '<div class="mb-3">\n  <label class="form-label fw-semibold" for="{}">{}{}</label>\n  {}\n  {}\n  {}\n</div>',
+        field.id_for_label,
+        field.label,
+        optional,
+        str(field),
+        help_text,
+        errors,
+    )
