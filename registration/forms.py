@@ -1,13 +1,9 @@
 """Forms of contact registration and time: validation only; every choice is scoped to the person."""
 
 import datetime
-from html import escape
 
 from django import forms
-from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Platform
@@ -24,6 +20,7 @@ from registration.models import (
     WorkerAction,
 )
 from registration.privacy import DESCRIBE_HINT
+from registration.widgets import IdMultipleChoiceField, ListedChoiceField, QuickSelect
 
 DURATION_ERRORS = {
     "required": _("Vul de duur in minuten in, bijvoorbeeld 15."),
@@ -51,9 +48,8 @@ class TeamChoiceMixin:
     """A team field limited to the teams the person registers in (hidden when there is only one)."""
 
     def _setup_team(self, user):
-        teams = selectors.registering_teams(user)
-        self.fields["team"].queryset = teams
-        team_list = list(teams)
+        self.fields["team"].set_objects(selectors.registering_teams(user))
+        team_list = self.fields["team"].objects
         self._only_team = team_list[0] if len(team_list) == 1 else None
         if self._only_team is not None:
             self.fields["team"].initial = self._only_team.pk
@@ -77,13 +73,13 @@ def _no_future(day):
 class QuickContactForm(TeamChoiceMixin, forms.Form):
     """The phone-first form: platform, duration, number of young people and target group."""
 
-    team = forms.ModelChoiceField(label=_("Team"), queryset=None, widget=forms.Select(attrs=LARGE_SELECT))
-    platform = forms.ModelChoiceField(
+    team = ListedChoiceField(label=_("Team"), queryset=None, widget=QuickSelect(attrs=LARGE_SELECT))
+    platform = ListedChoiceField(
         label=_("Platform"),
         queryset=Platform.objects.none(),
         empty_label=_("Kies een platform"),
         error_messages={"required": _("Kies het platform waarop het contact was.")},
-        widget=forms.Select(attrs=LARGE_SELECT),
+        widget=QuickSelect(attrs=LARGE_SELECT),
     )
     duration_minutes = duration_field()
     young_people_count = forms.IntegerField(
@@ -94,15 +90,15 @@ class QuickContactForm(TeamChoiceMixin, forms.Form):
         error_messages={"required": _("Vul in met hoeveel jongeren je contact had, bijvoorbeeld 1.")},
         widget=forms.NumberInput(attrs={**LARGE, "inputmode": "numeric", "min": 1}),
     )
-    target_group = forms.ModelChoiceField(
+    target_group = ListedChoiceField(
         label=_("Doelgroep"),
         queryset=None,
         empty_label=_("Kies een doelgroep"),
         error_messages={"required": _("Kies de doelgroep van deze jongere(n).")},
-        widget=forms.Select(attrs=LARGE_SELECT),
+        widget=QuickSelect(attrs=LARGE_SELECT),
     )
     channel = forms.ChoiceField(
-        label=_("Kanaal"), choices=Channel.choices, required=False, widget=forms.Select(attrs=LARGE_SELECT)
+        label=_("Kanaal"), choices=Channel.choices, required=False, widget=QuickSelect(attrs=LARGE_SELECT)
     )
     date = forms.DateField(
         label=_("Datum"),
@@ -113,8 +109,8 @@ class QuickContactForm(TeamChoiceMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         team_ids = self._setup_team(user)
-        self.fields["platform"].queryset = selectors.platform_choices(user)
-        self.fields["target_group"].queryset = selectors.target_group_choices(user, team_ids)
+        self.fields["platform"].set_objects(selectors.platform_choices(user))
+        self.fields["target_group"].set_objects(selectors.target_group_choices(user, team_ids))
         self.fields["date"].initial = timezone.localdate()
 
     def clean_date(self):
@@ -138,7 +134,7 @@ class ContactForm(QuickContactForm):
         label=_("Tijd"), required=False, widget=forms.TimeInput(attrs={"class": "form-control", "type": "time"})
     )
     platform_account = forms.ModelChoiceField(
-        label=_("Gebruikt account"), queryset=None, required=False, widget=forms.Select(attrs={"class": "form-select"})
+        label=_("Gebruikt account"), queryset=None, required=False, widget=QuickSelect(attrs={"class": "form-select"})
     )
     kind = forms.ChoiceField(label=_("Individueel of groep"), choices=Contact.Kind.choices, widget=forms.RadioSelect)
     young_people = forms.ModelMultipleChoiceField(
@@ -176,7 +172,7 @@ class ContactForm(QuickContactForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        team_ids = [t.pk for t in self.fields["team"].queryset]
+        team_ids = [t.pk for t in self.fields["team"].objects]
         self.fields["platform_account"].queryset = selectors.platform_account_choices(user, team_ids)
         self.fields["young_people"].queryset = selectors.young_person_list(user).filter(team_id__in=team_ids)
         self.fields["themes"].queryset = selectors.theme_choices(user)
@@ -224,14 +220,14 @@ def contact_initial(contact):
 
 
 class TimeEntryForm(TeamChoiceMixin, forms.Form):
-    team = forms.ModelChoiceField(label=_("Team"), queryset=None, widget=forms.Select(attrs=LARGE_SELECT))
+    team = ListedChoiceField(label=_("Team"), queryset=None, widget=QuickSelect(attrs=LARGE_SELECT))
     date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={**LARGE, "type": "date"}, format="%Y-%m-%d"))
     duration_minutes = duration_field()
     activity = forms.ChoiceField(
         label=_("Activiteit"),
         choices=[("", _("Kies een activiteit")), *Activity.choices],
         error_messages={"required": _("Kies wat je gedaan hebt, bijvoorbeeld monitoren en scrollen.")},
-        widget=forms.Select(attrs=LARGE_SELECT),
+        widget=QuickSelect(attrs=LARGE_SELECT),
     )
     note = forms.CharField(
         label=_("Notitie"),
@@ -389,76 +385,8 @@ PERIOD_CHOICES = [
 ]
 
 
-class QuickSelectMultiple(forms.SelectMultiple):
-    """A multiple select built in Python: hundreds of options without a template render per option."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name, "multiple": True})
-        selected = {str(v) for v in self.format_value(value)}
-        # Plain string work per option (escaped as Django's escape does): format_html per option cost
-        # more than the rest of the report page.
-        options = "".join(
-            f'<option value="{escape(str(value))}"{" selected" if str(value) in selected else ""}>'
-            f"{escape(str(label))}</option>"
-            for value, label in self.choices
-        )
-        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options))
-
-
-class _ListIterator(forms.models.ModelChoiceIterator):
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for obj in self.field.objects:
-            yield self.choice(obj)
-
-    def __len__(self):
-        return len(self.field.objects) + (1 if self.field.empty_label is not None else 0)
-
-
-class _Listed:
-    """A model choice field over a list read once: rendering and validating it read nothing more."""
-
-    iterator = _ListIterator
-
-    def set_objects(self, queryset):
-        self.objects = list(queryset)
-        self.by_pk = {str(obj.pk): obj for obj in self.objects}
-        self.queryset = queryset
-
-    def _pick(self, value):
-        obj = self.by_pk.get(str(value))
-        if obj is None:
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
-            )
-        return obj
-
-
-class ListedChoiceField(_Listed, forms.ModelChoiceField):
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        return self._pick(value)
-
-    def validate(self, value):
-        forms.Field.validate(self, value)
-
-
-class ListedMultipleChoiceField(_Listed, forms.ModelMultipleChoiceField):
-    def clean(self, value):
-        value = self.prepare_value(value)
-        if self.required and not value:
-            raise forms.ValidationError(self.error_messages["required"], code="required")
-        if not value:
-            return []
-        if not isinstance(value, (list, tuple)):
-            raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list")
-        return [self._pick(pk) for pk in dict.fromkeys(str(v) for v in value)]
-
-
 class ReportForm(forms.Form):
-    period = forms.ChoiceField(label=_("Periode"), choices=PERIOD_CHOICES, initial="quarter")
+    period = forms.ChoiceField(label=_("Periode"), choices=PERIOD_CHOICES, initial="quarter", widget=QuickSelect)
     day = forms.DateField(
         label=_("Een dag in de periode"),
         required=False,
@@ -470,40 +398,39 @@ class ReportForm(forms.Form):
     end = forms.DateField(
         label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    agreement = ListedChoiceField(label=_("Opdracht"), queryset=None, required=False, empty_label=_("Alle"))
-    teams = ListedMultipleChoiceField(label=_("Teams"), queryset=None, required=False, widget=QuickSelectMultiple)
-    workers = forms.ModelMultipleChoiceField(
-        label=_("Jongerenwerkers"), queryset=None, required=False, widget=QuickSelectMultiple
+    agreement = ListedChoiceField(
+        label=_("Opdracht"), queryset=None, required=False, empty_label=_("Alle"), widget=QuickSelect
     )
-    activity = forms.ChoiceField(label=_("Activiteit"), required=False)
-    target_groups = forms.ModelMultipleChoiceField(
-        label=_("Doelgroepen"), queryset=None, required=False, widget=QuickSelectMultiple
-    )
-    platforms = forms.ModelMultipleChoiceField(
-        label=_("Platforms"), queryset=None, required=False, widget=QuickSelectMultiple
-    )
+    teams = IdMultipleChoiceField(label=_("Teams"), required=False)
+    workers = IdMultipleChoiceField(label=_("Jongerenwerkers"), required=False)
+    activity = forms.ChoiceField(label=_("Activiteit"), required=False, widget=QuickSelect)
+    target_groups = IdMultipleChoiceField(label=_("Doelgroepen"), required=False)
+    platforms = IdMultipleChoiceField(label=_("Platforms"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         from accounts.models import User
 
-        self.fields["teams"].set_objects(selectors.report_teams(user))
-        self.allowed_team_ids = [t.pk for t in self.fields["teams"].objects]
+        # The choices are (id, label) pairs: hundreds of people without a model instance each.
+        self.fields["teams"].set_pairs(selectors.report_teams(user).values_list("pk", "name"))
+        self.allowed_team_ids = [pk for pk, _name in self.fields["teams"].choices]
         # The agreements' teams and goals are read only for the one chosen (the report narrows to them).
         self.fields["agreement"].set_objects(FunderAgreement.objects.visible_to(user))
-        self.fields["workers"].queryset = (
-            User.objects.filter(memberships__team__in=self.allowed_team_ids)
-            .distinct()
-            .order_by("full_name")
-            .only("pk", "full_name", "email")  # what an option shows (User.__str__); hundreds of them
-        )
         self.fields["activity"].choices = [
             ("", _("Alle")),
             (CONTACT_ACTIVITY, CONTACT_ACTIVITY_LABEL),
             *Activity.choices,
         ]
-        self.fields["target_groups"].queryset = selectors.target_group_choices(user, self.allowed_team_ids)
-        self.fields["platforms"].queryset = selectors.platform_choices(user)
+        self.fields["workers"].set_pairs(
+            (pk, full_name or email)  # a person as User.__str__ shows them
+            for pk, full_name, email in User.objects.filter(memberships__team__in=self.allowed_team_ids)
+            .distinct()
+            .order_by("full_name")
+            .values_list("pk", "full_name", "email")
+        )
+        groups = selectors.target_group_choices(user, self.allowed_team_ids)
+        self.fields["target_groups"].set_pairs(groups.values_list("pk", "name"))
+        self.fields["platforms"].set_pairs(selectors.platform_choices(user).values_list("pk", "name"))
 
     def clean(self):
         data = super().clean()
@@ -524,14 +451,13 @@ class ReportForm(forms.Form):
             start, end = data["start"], data["end"]
         else:
             start, end = period_range(data["period"], data.get("day") or timezone.localdate())
-        chosen = [t.pk for t in data.get("teams") or []]
         return ReportFilter(
             start=start,
             end=end,
-            team_ids=chosen or self.allowed_team_ids,
-            worker_ids=[u.pk for u in data.get("workers") or []],
+            team_ids=data.get("teams") or self.allowed_team_ids,
+            worker_ids=data.get("workers") or [],
             agreement=data.get("agreement"),
             activity=data.get("activity") or "",
-            target_group_ids=[g.pk for g in data.get("target_groups") or []],
-            platform_ids=[p.pk for p in data.get("platforms") or []],
+            target_group_ids=data.get("target_groups") or [],
+            platform_ids=data.get("platforms") or [],
         )

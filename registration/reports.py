@@ -397,6 +397,8 @@ def report_parts(contacts, entries):
 
 
 CACHE_SECONDS = 7 * 24 * 3600
+# The cached breakdown HTML is kept for a week: a change to _report_breakdowns.html takes a new suffix.
+HTML_SUFFIX = ":html-2"
 _REVISIONS_SQL = (
     "SELECT team_id, month, revision FROM registration_report_revision "
     "WHERE (team_id = ANY(%s) AND month BETWEEN %s AND %s) OR team_id = 0 ORDER BY team_id, month"
@@ -477,11 +479,11 @@ def _report(report_filter, total, breakdowns, weeks, worker_count, key):
 def breakdowns_html(report):
     """The breakdown tables as HTML (a year has thousands of rows), cached under the report's own key."""
     key = report.get("cache_key")
-    html = cache.get(f"{key}:html") if key else None
+    html = cache.get(f"{key}{HTML_SUFFIX}") if key else None
     if html is None:
         html = render_to_string("registration/_report_breakdowns.html", {"report": report})
         if key:
-            cache.set(f"{key}:html", str(html), CACHE_SECONDS)
+            cache.set(f"{key}{HTML_SUFFIX}", str(html), CACHE_SECONDS)
     return mark_safe(html)  # our own template, autoescaped
 
 
@@ -497,11 +499,11 @@ def report_page(report_filter):
     """
     key = report_cache_key(report_filter)
     if key is not None:
-        cached = cache.get_many([f"{key}:summary", f"{key}:html"])
+        cached = cache.get_many([f"{key}:summary", f"{key}{HTML_SUFFIX}"])
         if len(cached) == 2:
             total, weeks, worker_count = cached[f"{key}:summary"]
             report = _report(report_filter, total, None, weeks, worker_count, key)
-            return report, mark_safe(cached[f"{key}:html"])  # our own template, autoescaped
+            return report, mark_safe(cached[f"{key}{HTML_SUFFIX}"])  # our own template, autoescaped
     report = report_build(report_filter, key)
     html = breakdowns_html(report)
     if key is not None:

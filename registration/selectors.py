@@ -166,22 +166,28 @@ def worker_minutes(worker_ids, start, end):
 
 
 def week_view(user, start):
-    """One worker's week: each day's contacts and time entries and totals (2 queries)."""
+    """One worker's week: each day's contacts and time entries (plain rows) and totals (2 queries)."""
     end = start + datetime.timedelta(days=6)
-    contacts = list(
+    contacts = (
         Contact.objects.filter(worker=user, date__range=(start, end))
-        .select_related("platform", "target_group")
         .order_by("date", "time", "pk")
+        .values("pk", "date", "duration_minutes", "young_people_count", "platform__name", "target_group__name")
     )
-    entries = list(TimeEntry.objects.filter(worker=user, date__range=(start, end)).order_by("date", "pk"))
-    days = []
-    for offset in range(7):
-        day = start + datetime.timedelta(days=offset)
-        day_contacts = [c for c in contacts if c.date == day]
-        day_entries = [e for e in entries if e.date == day]
-        minutes = sum(c.duration_minutes for c in day_contacts) + sum(e.duration_minutes for e in day_entries)
-        days.append({"date": day, "contacts": day_contacts, "entries": day_entries, "minutes": minutes})
-    return {"start": start, "end": end, "days": days, "minutes": sum(d["minutes"] for d in days)}
+    entries = (
+        TimeEntry.objects.filter(worker=user, date__range=(start, end))
+        .order_by("date", "pk")
+        .values("pk", "date", "duration_minutes", "activity")
+    )
+    days = {start + datetime.timedelta(days=offset): ([], []) for offset in range(7)}
+    for row in contacts:
+        days[row["date"]][0].append(row)
+    for row in entries:
+        days[row["date"]][1].append(row)
+    rows = []
+    for day, (day_contacts, day_entries) in days.items():
+        minutes = sum(c["duration_minutes"] for c in day_contacts) + sum(e["duration_minutes"] for e in day_entries)
+        rows.append({"date": day, "contacts": day_contacts, "entries": day_entries, "minutes": minutes})
+    return {"start": start, "end": end, "days": rows, "minutes": sum(d["minutes"] for d in rows)}
 
 
 def weekly_budget_minutes(user, team_ids=None):

@@ -228,3 +228,24 @@ def test_export_job_of_someone_else_is_404(client_for, manager, lead, data, sett
     settings.REGISTRATION_EXPORT_ASYNC_ROWS = 10
     response = post_form(client_for(manager), URL + "export/pdf/", Q3)
     assert client_for(lead).get(response["Location"]).status_code == 404
+
+
+def test_filter_lists_the_people_of_the_reported_teams_and_refuses_others(client_for, lead, worker, outsider, data):
+    client = client_for(lead)
+    form = client.get(URL).context["form"]
+    people = dict(form.fields["workers"].choices)
+    assert people[worker.pk] == "Wessel Werker"
+    assert outsider.pk not in people
+    html = client.get(URL).content.decode()
+    assert f'<option value="{worker.pk}">Wessel Werker</option>' in html
+    response = client.get(URL, {**Q3, "workers": [outsider.pk]})
+    assert "workers" in response.context["form"].errors
+    assert response.context["report"] is None
+
+
+def test_chosen_person_narrows_the_report_and_stays_selected(client_for, manager, worker, data):
+    response = client_for(manager).get(URL, {**Q3, "workers": [worker.pk, worker.pk]})
+    assert response.context["report"]["filter"].worker_ids == [worker.pk]
+    contacts = Contact.objects.filter(worker=worker, date__range=("2026-07-01", "2026-09-30"))
+    assert response.context["report"]["totals"]["contacts"] == contacts.count()
+    assert f'<option value="{worker.pk}" selected>Wessel Werker</option>' in response.content.decode()

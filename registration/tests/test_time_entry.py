@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from registration.models import TimeEntry
-from registration.tests.factories import ContactFactory, TimeEntryFactory
+from registration.tests.factories import ContactFactory, TargetGroupFactory, TimeEntryFactory
 from registration.tests.http import post_form
 
 URL = "/registratie/tijd/nieuw/"
@@ -92,3 +92,29 @@ def test_week_view_query_count_does_not_grow(client_for, worker, team_a, platfor
     client.get("/registratie/")
     with django_assert_num_queries(7):
         client.get("/registratie/?week=2026-11-16")
+
+
+def test_week_view_lists_each_contact_and_entry_with_its_link_escaped(client_for, worker, team_a, platform):
+    group = TargetGroupFactory(team=team_a, name="Meiden & <jongens>")
+    contact = ContactFactory(
+        team=team_a,
+        worker=worker,
+        platform=platform,
+        target_group=group,
+        young_people_count=2,
+        date=datetime.date(2026, 11, 18),
+        duration_minutes=65,
+    )
+    entry = TimeEntryFactory(
+        team=team_a, worker=worker, date=datetime.date(2026, 11, 18), duration_minutes=20, activity="monitoring"
+    )
+    html = client_for(worker).get("/registratie/?week=2026-11-18").content.decode()
+    assert (
+        f'<a href="/registratie/contact/{contact.pk}/"><i class="bi bi-chat-dots" aria-hidden="true"></i> '
+        "Contact: Instagram, Meiden &amp; &lt;jongens&gt;, 2 jongere(n)</a> – 1 u 5 min</li>"
+    ) in html
+    assert (
+        f'<a href="/registratie/tijd/{entry.pk}/wijzigen/"><i class="bi bi-stopwatch" aria-hidden="true"></i> '
+        "Monitoren en scrollen</a> – 20 min</li>"
+    ) in html
+    assert "<jongens>" not in html

@@ -64,7 +64,11 @@ def week(request):
 
 def _contact_form_view(request, form_class, template, contact=None):
     user = request.user
-    initial = contact_initial(contact) if contact else selectors.last_contact_defaults(user)
+    if contact is not None:
+        initial = contact_initial(contact)
+    else:
+        # A new contact starts with the last one's choices; a posted form shows what was posted.
+        initial = {} if request.method == "POST" else selectors.last_contact_defaults(user)
     form = form_class(request.POST or None, user=user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
