@@ -186,6 +186,22 @@ def _label(name, value):
     return value
 
 
+def _rows(name, merged):
+    """A breakdown's rows, by label: each key's labels, the ids they belong to, and its figures."""
+    rows = []
+    for key, item in merged.items():
+        labels = [_label(name, label) for _id, label in key]
+        rows.append(
+            {"labels": labels, "ids": [id_ for id_, _label_ in key], **item, "hours": round(item["minutes"] / 60, 2)}
+        )
+    rows.sort(
+        key=lambda r: [
+            str(label) if not isinstance(label, datetime.date) else label.isoformat() for label in r["labels"]
+        ]
+    )
+    return rows
+
+
 def breakdown(contacts, entries, name):
     """One breakdown of the report, from one UNION ALL query of two grouped selects."""
     title, columns, contact_keys, entry_keys = _breakdown_specs()[name]
@@ -197,16 +213,7 @@ def breakdown(contacts, entries, name):
         item["contacts"] += row["contacts"] or 0
         item["reached"] += row["reached"] or 0
         item["minutes"] += row["minutes"] or 0
-    rows = []
-    for key, item in merged.items():
-        labels = [_label(name, label) for _id, label in key]
-        rows.append({"labels": labels, **item, "hours": round(item["minutes"] / 60, 2)})
-    rows.sort(
-        key=lambda r: [
-            str(label) if not isinstance(label, datetime.date) else label.isoformat() for label in r["labels"]
-        ]
-    )
-    return {"name": name, "title": str(title), "columns": [str(c) for c in columns], "rows": rows}
+    return {"name": name, "title": str(title), "columns": [str(c) for c in columns], "rows": _rows(name, merged)}
 
 
 def totals(contacts, entries):
@@ -364,16 +371,7 @@ def _grouped_report(contacts, entries):
 
 def _breakdown_from(name, merged):
     title, columns, _contact_keys, _entry_keys = _breakdown_specs()[name]
-    rows = []
-    for key, item in merged.items():
-        labels = [_label(name, label) for _id, label in key]
-        rows.append({"labels": labels, **item, "hours": round(item["minutes"] / 60, 2)})
-    rows.sort(
-        key=lambda r: [
-            str(label) if not isinstance(label, datetime.date) else label.isoformat() for label in r["labels"]
-        ]
-    )
-    return {"name": name, "title": str(title), "columns": [str(c) for c in columns], "rows": rows}
+    return {"name": name, "title": str(title), "columns": [str(c) for c in columns], "rows": _rows(name, merged)}
 
 
 def _as_date(value):
@@ -397,8 +395,10 @@ def report_parts(contacts, entries):
 
 
 CACHE_SECONDS = 7 * 24 * 3600
-# The cached breakdown HTML is kept for a week: a change to _report_breakdowns.html takes a new suffix.
-HTML_SUFFIX = ":html-2"
+# Cached parts and HTML are kept for a week: a change to the rows' shape takes a new PARTS_SHAPE, a change to
+# _report_breakdowns.html a new suffix.
+PARTS_SHAPE = 2
+HTML_SUFFIX = ":html-3"
 _REVISIONS_SQL = (
     "SELECT team_id, month, revision FROM registration_report_revision "
     "WHERE (team_id = ANY(%s) AND month BETWEEN %s AND %s) OR team_id = 0 ORDER BY team_id, month"
@@ -421,6 +421,7 @@ def report_cache_key(report_filter):
         cursor.execute(_REVISIONS_SQL, [sorted(team_ids), start.replace(day=1), end])
         revisions = [(team_id, month.isoformat(), revision) for team_id, month, revision in cursor.fetchall()]
     scope = {
+        "shape": PARTS_SHAPE,
         "database": connection.settings_dict["NAME"],
         "language": get_language(),
         "teams": sorted(team_ids),
@@ -481,10 +482,38 @@ def breakdowns_html(report):
     key = report.get("cache_key")
     html = cache.get(f"{key}{HTML_SUFFIX}") if key else None
     if html is None:
-        html = render_to_string("registration/_report_breakdowns.html", {"report": report})
+        context = {"report": report, "matrix": worker_month_matrix(report["breakdowns"])}
+        html = render_to_string("registration/_report_breakdowns.html", context)
         if key:
             cache.set(f"{key}{HTML_SUFFIX}", str(html), CACHE_SECONDS)
     return mark_safe(html)  # our own template, autoescaped
+
+
+def worker_month_matrix(breakdowns):
+    """Hours per youth worker per month as a table to read: a row per worker, a column per month, their total.
+
+    On the page this replaces the long list (a year of 400 workers is 4,800 rows); the exports keep the list,
+    with contacts and young people reached per worker per month.
+    """
+    part = next((part for part in breakdowns if part["name"] == "worker_month"), None)
+    if part is None:
+        return None
+    months = sorted({row["labels"][1] for row in part["rows"]})
+    column = {month: index for index, month in enumerate(months)}
+    workers = {}
+    for row in part["rows"]:
+        name, month = row["labels"]
+        minutes = workers.setdefault((name, row["ids"][0]), [None] * len(months))
+        minutes[column[month]] = row["minutes"]
+    rows = [
+        {
+            "name": name,
+            "hours": [None if value is None else round(value / 60, 2) for value in minutes],
+            "total": round(sum(value or 0 for value in minutes) / 60, 2),
+        }
+        for (name, _worker_id), minutes in workers.items()
+    ]
+    return {"title": part["title"], "months": months, "rows": rows}
 
 
 def _summary(report):

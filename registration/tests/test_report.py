@@ -2,6 +2,7 @@ import csv
 import datetime
 import io
 import random
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -98,6 +99,29 @@ def test_breakdown_per_worker_per_month_matches(client_for, manager, worker, dat
     entries = TimeEntry.objects.filter(worker=worker, date__month=8, date__year=2026)
     assert row["minutes"] == sum(c.duration_minutes for c in contacts) + sum(e.duration_minutes for e in entries)
     assert row["contacts"] == contacts.count()
+
+
+def test_the_page_shows_hours_per_worker_per_month_as_a_row_per_worker(client_for, manager, worker, team_b, data):
+    namesake = make_member(team_b, Membership.Role.YOUTH_WORKER, full_name=worker.full_name)
+    ContactFactory(team=team_b, worker=namesake, date=datetime.date(2026, 9, 2), duration_minutes=90)
+    html = client_for(manager).get(URL, Q3).content.decode()
+    matrix = html.split('class="table table-sm report-matrix"', 1)[1].split("</table>", 1)[0]
+    head = re.findall(r'<th scope="col">([^<]+)</th>', matrix)
+    assert head == ["Jongerenwerker", "Jul 2026", "Aug 2026", "Sep 2026", "Totaal"]
+    rows = {}
+    for name, cells in re.findall(r'<tr><th scope="row">([^<]+)</th>((?:<td>[^<]*</td>)+)</tr>', matrix):
+        rows.setdefault(name, []).append(re.findall(r"<td>([^<]*)</td>", cells))
+    assert len(rows[worker.full_name]) == 2  # two people of the same name: two rows
+
+    def hours(month):
+        minutes = sum(
+            c.duration_minutes for c in Contact.objects.filter(worker=worker, date__month=month, date__year=2026)
+        ) + sum(e.duration_minutes for e in TimeEntry.objects.filter(worker=worker, date__month=month, date__year=2026))
+        return round(minutes / 60, 2)
+
+    own = next(cells for cells in rows[worker.full_name] if cells[-1] != "1,5")
+    assert own[:3] == [f"{hours(month):g}".replace(".", ",") for month in (7, 8, 9)]
+    assert ["", "", "1,5", "1,5"] in rows[worker.full_name]
 
 
 def test_platform_filter_keeps_only_its_contacts(client_for, manager, data):
