@@ -2,9 +2,10 @@
 
 import statistics
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from django.db.models import Case, Count, IntegerField, Max, Min, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, Value, When
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
@@ -14,6 +15,7 @@ from accounts.permissions import LEAD_ROLES, require
 from accounts.selectors import get_visible_or_404, memberships_of, visible_team_ids
 from signals import permissions
 from signals.models import FollowUpAction, IntervisionSession, Signal, SignalCategory, SignalEvent, SignalSettings
+from signals.models.signal import URGENCY_RANK
 
 Status = Signal.Status
 Role = Membership.Role
@@ -43,9 +45,24 @@ def lead_team_ids(user):
     return sorted({tid for tid, role in memberships_of(user) if role in LEAD_ROLES})
 
 
+class SignalRow(NamedTuple):
+    """One line of a signal table: only what the table shows, read as values rather than model instances."""
+
+    pk: int
+    urgency: str
+    status: str
+    category: str
+    handler: str | None
+    triage_due_at: datetime
+    step_due_on: date | None
+
+
+SIGNAL_ROW_FIELDS = ("pk", "urgency", "status", "category__name", "handler__full_name", "triage_due_at", "step_due_on")
+
+
 def signal_list(user, *, status=None, category=None, urgency=None, handler=None):
-    """Visible signals, most urgent first (acute, then oldest deadline), with the usual filters."""
-    rows = Signal.objects.visible_to(user).select_related("team", "category", "handler")
+    """Visible signals as table rows, most urgent first (acute, then oldest deadline), with the usual filters."""
+    rows = Signal.objects.visible_to(user)
     if status:
         rows = rows.filter(status=status)
     if category:
@@ -54,12 +71,21 @@ def signal_list(user, *, status=None, category=None, urgency=None, handler=None)
         rows = rows.filter(urgency=urgency)
     if handler:
         rows = rows.filter(handler_id=handler)
-    return rows.annotate(urgency_order=URGENCY_ORDER).order_by(
-        Case(When(status=Status.CLOSED, then=Value(1)), default=Value(0), output_field=IntegerField()),
-        "urgency_order",
-        "triage_due_at",
-        "pk",
+    return (
+        rows.annotate(urgency_order=URGENCY_ORDER)
+        .order_by(
+            Case(When(status=Status.CLOSED, then=Value(1)), default=Value(0), output_field=IntegerField()),
+            "urgency_order",
+            "triage_due_at",
+            "pk",
+        )
+        .values_list(*SIGNAL_ROW_FIELDS)
     )
+
+
+def signal_rows(values):
+    """The rows of a `signal_list` (or a slice of it) as `SignalRow`s."""
+    return [SignalRow(*row) for row in values]
 
 
 def _nulls_last(value):
@@ -72,31 +98,40 @@ def signal_queue(user):
     today = timezone.localdate()
     step_statuses = (Status.TRIAGED, Status.IN_PROGRESS, Status.REOPENED)
     # One query for the three signal lists (their statuses do not overlap), split and sorted here.
-    waiting = list(
-        Signal.objects.filter(team_id__in=teams)
+    waiting = [
+        (SignalRow(*row[:7]), *row[7:])
+        for row in Signal.objects.filter(team_id__in=teams)
         .filter(
             Q(status=Status.REPORTED)
             | Q(status__in=step_statuses, step_due_on__lt=today)
             | Q(status=Status.DECIDED, close_requested_at__isnull=False)
         )
-        .select_related("team", "category", "handler")
-        .annotate(urgency_order=URGENCY_ORDER)
-    )
-    untriaged = [s for s in waiting if s.status == Status.REPORTED]
-    overdue_steps = [s for s in waiting if s.status in step_statuses]
+        .order_by()
+        .values_list(*SIGNAL_ROW_FIELDS, "handler_id", "close_requested_by_id", "close_requested_at")
+    ]
+    untriaged = [s for s, *_rest in waiting if s.status == Status.REPORTED]
+    overdue_steps = [s for s, *_rest in waiting if s.status in step_statuses]
     awaiting = [
-        s for s in waiting if s.status == Status.DECIDED and user.pk not in (s.handler_id, s.close_requested_by_id)
+        (requested_at, s)
+        for s, handler_id, requested_by_id, requested_at in waiting
+        if s.status == Status.DECIDED and user.pk not in (handler_id, requested_by_id)
     ]
     return {
-        "untriaged": sorted(untriaged, key=lambda s: (s.urgency_order, *_nulls_last(s.triage_due_at), s.pk)),
-        "overdue_steps": sorted(overdue_steps, key=lambda s: (s.urgency_order, s.step_due_on, s.pk)),
+        "untriaged": sorted(untriaged, key=lambda s: (URGENCY_RANK[s.urgency], *_nulls_last(s.triage_due_at), s.pk)),
+        "overdue_steps": sorted(overdue_steps, key=lambda s: (URGENCY_RANK[s.urgency], s.step_due_on, s.pk)),
         "overdue_actions": list(
             FollowUpAction.objects.open()
             .filter(team_id__in=teams, due_on__lt=today)
-            .select_related("owner", "signal", "signal__category", "agenda_item__session")
             .order_by("due_on", "pk")
+            .values(
+                "signal_id",
+                "due_on",
+                category=F("signal__category__name"),
+                session_id=F("agenda_item__session_id"),
+                owner_name=F("owner__full_name"),
+            )
         ),
-        "awaiting_approval": sorted(awaiting, key=lambda s: (s.close_requested_at, s.pk)),
+        "awaiting_approval": [s for _at, s in sorted(awaiting, key=lambda pair: (pair[0], pair[1].pk))],
         "next_session": IntervisionSession.objects.filter(team_id__in=teams, starts_at__gte=timezone.now())
         .select_related("team")
         .order_by("starts_at")
@@ -105,14 +140,15 @@ def signal_queue(user):
 
 
 def filter_choices(user):
-    """Categories and handlers a lead can filter on (their organisation's, their teams')."""
-    categories = list(SignalCategory.objects.visible_to(user).filter(is_active=True))
+    """Categories and handlers a lead can filter on (their organisation's, their teams'), as (pk, name) pairs."""
+    categories = list(SignalCategory.objects.visible_to(user).filter(is_active=True).values_list("pk", "name"))
     from accounts.models import User
 
     handlers = list(
         User.objects.filter(memberships__team_id__in=lead_team_ids(user) or visible_team_ids(user))
         .distinct()
         .order_by("full_name")
+        .values_list("pk", "full_name")
     )
     return categories, handlers
 

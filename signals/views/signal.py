@@ -100,10 +100,11 @@ def signal_detail(request, pk):
     """The full signal with its steps, actions and timeline; every opening is audited."""
     user = request.user
     signal = selectors.get_signal_for_user(user, pk)
-    services.signal_view(signal=signal, actor=user, request=request)
+    people = list(signal.people.select_related("young_person").order_by("role", "pk"))
+    services.signal_view(signal=signal, actor=user, people=people, request=request)
     context = {
         "signal": signal,
-        "people": signal.people.select_related("young_person").order_by("role", "pk"),
+        "people": people,
         "contacts": list(signal.contacts.select_related("platform").order_by("-date", "-pk")),
         "steps": list(signal.steps.select_related("recorded_by")),
         "actions": list(signal.actions.select_related("owner").order_by("due_on", "pk")),
@@ -327,7 +328,7 @@ def signal_queue(request):
     number = _page_number(request)
     start = (number - 1) * QUEUE_PAGE_SIZE
     # One row more than a page tells whether there is a next page, without counting them all.
-    rows = list(selectors.signal_list(request.user, **filters)[start : start + QUEUE_PAGE_SIZE + 1])
+    rows = selectors.signal_rows(selectors.signal_list(request.user, **filters)[start : start + QUEUE_PAGE_SIZE + 1])
     context = {
         **selectors.signal_queue(request.user),
         "signals": rows[:QUEUE_PAGE_SIZE],
@@ -349,7 +350,7 @@ def signal_queue(request):
 def signal_mine(request):
     """The signals this person reported, handles or discussed; anyone who can report."""
     require(permissions.can_report(request.user))
-    signals = list(selectors.signal_list(request.user)[:200])
+    signals = selectors.signal_rows(selectors.signal_list(request.user)[:200])
     return render(request, "signals/signal_list.html", {"signals": signals})
 
 
