@@ -15,7 +15,7 @@ from accounts.permissions import LEAD_ROLES, require
 from accounts.selectors import get_visible_or_404, memberships_of, visible_team_ids
 from signals import permissions
 from signals.models import FollowUpAction, IntervisionSession, Signal, SignalCategory, SignalEvent, SignalSettings
-from signals.models.signal import URGENCY_RANK
+from signals.models.signal import URGENCY_RANK, choice_label
 
 Status = Signal.Status
 Role = Membership.Role
@@ -55,6 +55,10 @@ class SignalRow(NamedTuple):
     handler: str | None
     triage_due_at: datetime
     step_due_on: date | None
+
+    @property
+    def status_label(self):
+        return choice_label(Status, self.status)
 
 
 SIGNAL_ROW_FIELDS = ("pk", "urgency", "status", "category__name", "handler__full_name", "triage_due_at", "step_due_on")
@@ -154,18 +158,16 @@ def filter_choices(user):
 
 
 def my_open_work(user):
-    """For a youth worker's home page: their own open signals and open follow-up actions."""
-    signals = list(
+    """For a youth worker's home page: their own open signals (as `SignalRow`s) and open follow-up actions."""
+    signals = signal_rows(
         Signal.objects.visible_to(user)
         .open()
         .filter(Q(handler=user) | Q(reporter=user))
-        .select_related("category")
         .annotate(urgency_order=URGENCY_ORDER)
-        .order_by("urgency_order", "pk")[:10]
+        .order_by("urgency_order", "pk")
+        .values_list(*SIGNAL_ROW_FIELDS)[:10]
     )
-    actions = list(
-        FollowUpAction.objects.open().filter(owner=user).select_related("signal").order_by("due_on", "pk")[:10]
-    )
+    actions = list(FollowUpAction.objects.open().filter(owner=user).order_by("due_on", "pk")[:10])
     return signals, actions
 
 
@@ -283,16 +285,22 @@ class ViewedSummary:
     kind: str = SignalEvent.Kind.VIEWED
 
 
-def signal_timeline(signal, *, with_views):
+def signal_timeline(signal, *, with_views, steps=None):
     """The signal's events in order; each viewer's openings as one row (count, first and last), not one per view.
 
     A signal opened hundreds of times keeps a timeline of its steps and changes, in two queries.
+    `steps`: the signal's steps (with their agenda items) when the page has read them already; the events'
+    steps are taken from them instead of joined again.
     """
-    events = list(
-        signal.events.exclude(kind=SignalEvent.Kind.VIEWED)
-        .select_related("actor", "step", "step__agenda_item")
-        .order_by("at", "pk")
-    )
+    events = signal.events.exclude(kind=SignalEvent.Kind.VIEWED).order_by("at", "pk")
+    if steps is None:
+        events = list(events.select_related("actor", "step", "step__agenda_item"))
+    else:
+        events = list(events.select_related("actor"))
+        by_pk = {step.pk: step for step in steps}
+        for event in events:
+            if event.step_id in by_pk:
+                event.step = by_pk[event.step_id]
     if not with_views:
         return events
     views = (

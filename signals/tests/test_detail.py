@@ -146,3 +146,22 @@ def test_signal_page_query_count_does_not_grow_with_history(
     assert len(small_queries) == len(big_queries) == 15
     with django_assert_num_queries(len(small_queries)):
         client.get(reverse("signals:detail", args=[big.pk]))
+
+
+def test_timeline_names_each_step_and_links_a_consultation_to_its_session(handled, colleague, lead, client_for):
+    from signals.models import AgendaItem
+
+    session = make_session(handled.team, lead, [colleague], signals=[handled])
+    item = AgendaItem.objects.get(session=session, signal=handled)
+    signal_step_record(
+        signal=handled,
+        actor=colleague,
+        kind="consult",
+        happened_on=handled.created_at.date(),
+        data={"advice": "Bespreken met de ouders.", "consulted_with": "intervision"},
+        agenda_item=item,
+    )
+    body = client_for(lead).get(reverse("signals:detail", args=[handled.pk])).content.decode()
+    assert "Stap vastgelegd: Stap 1: in kaart brengen" in body
+    session_url = reverse("signals:session_detail", args=[session.pk])
+    assert f'Besproken in intervisie: <a href="{session_url}">naar het verslag</a>' in body

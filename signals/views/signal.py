@@ -102,13 +102,16 @@ def signal_detail(request, pk):
     signal = selectors.get_signal_for_user(user, pk)
     people = list(signal.people.select_related("young_person").order_by("role", "pk"))
     services.signal_view(signal=signal, actor=user, people=people, request=request)
+    steps = list(signal.steps.select_related("recorded_by", "agenda_item"))
     context = {
         "signal": signal,
         "people": people,
         "contacts": list(signal.contacts.select_related("platform").order_by("-date", "-pk")),
-        "steps": list(signal.steps.select_related("recorded_by")),
+        "steps": steps,
         "actions": list(signal.actions.select_related("owner").order_by("due_on", "pk")),
-        "timeline": selectors.signal_timeline(signal, with_views=permissions.can_see_viewers(user, signal)),
+        "timeline": selectors.signal_timeline(
+            signal, with_views=permissions.can_see_viewers(user, signal), steps=steps
+        ),
         "questions": QUESTIONS,
         "outcomes": dict(Outcome.choices),
         "can_triage": signal.status == signal.Status.REPORTED and permissions.can_triage(user, signal),
