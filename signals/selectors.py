@@ -92,6 +92,11 @@ def signal_rows(values):
     return [SignalRow(*row) for row in values]
 
 
+def _urgency_rank(row):
+    """As URGENCY_ORDER: acute, high, then anything else."""
+    return URGENCY_RANK.get(row.urgency, 2)
+
+
 def _nulls_last(value):
     return (value is None, value)
 
@@ -121,8 +126,8 @@ def signal_queue(user):
         if s.status == Status.DECIDED and user.pk not in (handler_id, requested_by_id)
     ]
     return {
-        "untriaged": sorted(untriaged, key=lambda s: (URGENCY_RANK[s.urgency], *_nulls_last(s.triage_due_at), s.pk)),
-        "overdue_steps": sorted(overdue_steps, key=lambda s: (URGENCY_RANK[s.urgency], s.step_due_on, s.pk)),
+        "untriaged": sorted(untriaged, key=lambda s: (_urgency_rank(s), *_nulls_last(s.triage_due_at), s.pk)),
+        "overdue_steps": sorted(overdue_steps, key=lambda s: (_urgency_rank(s), s.step_due_on, s.pk)),
         "overdue_actions": list(
             FollowUpAction.objects.open()
             .filter(team_id__in=teams, due_on__lt=today)

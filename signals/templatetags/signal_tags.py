@@ -19,13 +19,13 @@ from signals.models.signal import URGENCY_ICON, Urgency
 register = template.Library()
 
 
-def _urgency_badges():
-    """The badge of each urgency: colour, icon and word together, never colour alone."""
-    return {
-        value: f'<span class="badge urgency-badge urgency-badge-{value}"><i class="bi bi-{URGENCY_ICON[value]}" '
-        f'aria-hidden="true"></i> {escape(str(label))}</span>'
-        for value, label in Urgency.choices
-    }
+def _urgency_badge(value):
+    """Colour, icon and word together, never colour alone; a value that is not an urgency shows as normal."""
+    known = value if value in URGENCY_ICON else Urgency.NORMAL
+    return (
+        f'<span class="badge urgency-badge urgency-badge-{escape(str(value))}"><i class="bi bi-{URGENCY_ICON[known]}" '
+        f'aria-hidden="true"></i> {escape(str(Urgency(known).label))}</span>'
+    )
 
 
 def _deadline(row, now, late):
@@ -41,13 +41,13 @@ def _deadline(row, now, late):
 @register.simple_tag
 def urgency_badge(urgency):
     """The badge of one urgency (a signal's, or a row of the figures)."""
-    return mark_safe(_urgency_badges()[urgency])
+    return mark_safe(_urgency_badge(urgency))
 
 
 @register.simple_tag
 def signal_rows(rows):
     """The <tr> of each `SignalRow`: number (linked), urgency badge, category, status, handler, deadline."""
-    badges = _urgency_badges()
+    badges = {urgency: _urgency_badge(urgency) for urgency in {row.urgency for row in rows}}
     statuses = {value: escape(str(label)) for value, label in Signal.Status.choices}
     late = escape(_("te laat"))
     now = timezone.now()
@@ -59,7 +59,7 @@ def signal_rows(rows):
             f'<td><a href="{prefix}{row.pk}{suffix}">#{row.pk}</a></td>'
             f"<td>{badges[row.urgency]}</td>"
             f"<td>{escape(row.category)}</td>"
-            f"<td>{statuses[row.status]}</td>"
+            f"<td>{statuses.get(row.status) or escape(row.status)}</td>"
             f"<td>{escape(row.handler or '—')}</td>"
             f"<td>{_deadline(row, now, late)}</td></tr>\n"
             for row in rows
