@@ -10,7 +10,7 @@ from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.models import Membership
+from accounts.models import Membership, User
 from accounts.permissions import LEAD_ROLES, require
 from accounts.selectors import get_visible_or_404, memberships_of, visible_team_ids
 from signals import permissions
@@ -151,8 +151,6 @@ def signal_queue(user):
 def filter_choices(user):
     """Categories and handlers a lead can filter on (their organisation's, their teams'), as (pk, name) pairs."""
     categories = list(SignalCategory.objects.visible_to(user).filter(is_active=True).values_list("pk", "name"))
-    from accounts.models import User
-
     handlers = list(
         User.objects.filter(memberships__team_id__in=lead_team_ids(user) or visible_team_ids(user))
         .distinct()
@@ -290,31 +288,30 @@ class ViewedSummary:
     kind: str = SignalEvent.Kind.VIEWED
 
 
-def signal_timeline(signal, *, with_views, steps=None):
+def signal_timeline(signal, *, steps, with_views):
     """The signal's events in order; each viewer's openings as one row (count, first and last), not one per view.
 
-    A signal opened hundreds of times keeps a timeline of its steps and changes, in two queries.
-    `steps`: the signal's steps (with their agenda items) when the page has read them already; the events'
-    steps are taken from them instead of joined again.
+    `steps`: the signal's steps with their agenda items, as the page shows them; the events' steps are taken
+    from them instead of joined again. A signal opened thousands of times keeps a short timeline: its views are
+    counted per viewer in the database, and the viewers' names read afterwards for those few people (joining
+    the names before counting read one user row per view: 1 ms more at 1,400 views, and growing).
     """
-    events = signal.events.exclude(kind=SignalEvent.Kind.VIEWED).order_by("at", "pk")
-    if steps is None:
-        events = list(events.select_related("actor", "step", "step__agenda_item"))
-    else:
-        events = list(events.select_related("actor"))
-        by_pk = {step.pk: step for step in steps}
-        for event in events:
-            if event.step_id in by_pk:
-                event.step = by_pk[event.step_id]
+    events = list(signal.events.exclude(kind=SignalEvent.Kind.VIEWED).select_related("actor").order_by("at", "pk"))
+    by_pk = {step.pk: step for step in steps}
+    for event in events:
+        if event.step_id in by_pk:
+            event.step = by_pk[event.step_id]
     if not with_views:
         return events
-    views = (
+    views = list(
         signal.events.filter(kind=SignalEvent.Kind.VIEWED)
-        .values("actor_id", "actor__full_name")
+        .values("actor_id")
         .annotate(times=Count("pk"), first_at=Min("at"), last_at=Max("at"))
         .order_by()
     )
+    names = dict(User.objects.filter(pk__in=[row["actor_id"] for row in views]).values_list("pk", "full_name"))
     summaries = [
-        ViewedSummary(Viewer(row["actor__full_name"]), row["last_at"], row["first_at"], row["times"]) for row in views
+        ViewedSummary(Viewer(names.get(row["actor_id"])), row["last_at"], row["first_at"], row["times"])
+        for row in views
     ]
     return sorted(events + summaries, key=lambda event: event.at)

@@ -110,7 +110,7 @@ def signal_detail(request, pk):
         "steps": steps,
         "actions": list(signal.actions.select_related("owner").order_by("due_on", "pk")),
         "timeline": selectors.signal_timeline(
-            signal, with_views=permissions.can_see_viewers(user, signal), steps=steps
+            signal, steps=steps, with_views=permissions.can_see_viewers(user, signal)
         ),
         "questions": QUESTIONS,
         "outcomes": dict(Outcome.choices),
