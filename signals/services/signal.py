@@ -82,8 +82,14 @@ def _lead_recipients(team, *, exclude=()):
     return [u for u in team_members(team, Role.TEAM_LEAD, Role.SAFEGUARDING_OFFICER) if u.pk not in exclude]
 
 
-def signal_about_id(signal):
-    """The young person the signal is about (for the audit log's NEN 7513 field), if any."""
+def signal_about_id(signal, people=None):
+    """The young person the signal is about (for the audit log's NEN 7513 field), if any.
+
+    `people`: all of the signal's SignalPerson rows when the caller has read them already (no second query).
+    """
+    if people is not None:
+        about = [(p.pk, p.young_person_id) for p in people if p.role == SignalPerson.Role.ABOUT]
+        return min(about)[1] if about else None
     return (
         SignalPerson.objects.filter(signal=signal, role=SignalPerson.Role.ABOUT)
         .order_by("pk")
@@ -92,14 +98,14 @@ def signal_about_id(signal):
     )
 
 
-def _audit(signal, actor, action, detail, request=None):
+def _audit(signal, actor, action, detail, request=None, people=None):
     audit_log(
         actor=actor,
         action=action,
         target=signal,
         organisation=signal.team.organisation_id,
         request=request,
-        young_person_id=signal_about_id(signal),
+        young_person_id=signal_about_id(signal, people),
         detail=detail,
     )
 
@@ -545,7 +551,11 @@ def signal_reopen(*, signal, actor, reason, request=None):
     )
 
 
-def signal_view(*, signal, actor, request=None):
-    """Record that someone opened the signal page: one audit event and one timeline row."""
-    _event(signal, SignalEvent.Kind.VIEWED, actor)
-    _audit(signal, actor, Action.VIEW, "signal page", request)
+def signal_view(*, signal, actor, people=None, request=None):
+    """Record that someone opened the signal page: one audit event and one timeline row, committed together.
+
+    `people`: the signal's SignalPerson rows, when the page has read them already.
+    """
+    with transaction.atomic():
+        _event(signal, SignalEvent.Kind.VIEWED, actor)
+        _audit(signal, actor, Action.VIEW, "signal page", request, people)

@@ -141,6 +141,27 @@ def test_signal_page_query_count_does_not_grow_with_history(
         client.get(reverse("signals:detail", args=[small.pk]))
     with CaptureQueriesContext(connection) as big_queries:
         client.get(reverse("signals:detail", args=[big.pk]))
-    assert len(small_queries) == len(big_queries) == 14
+    # 14 statements (the viewers' names are read after their views are counted), and the savepoint and its
+    # release around the two writes of an opening (the view event and the audit event are committed together).
+    assert len(small_queries) == len(big_queries) == 16
     with django_assert_num_queries(len(small_queries)):
         client.get(reverse("signals:detail", args=[big.pk]))
+
+
+def test_timeline_names_each_step_and_links_a_consultation_to_its_session(handled, colleague, lead, client_for):
+    from signals.models import AgendaItem
+
+    session = make_session(handled.team, lead, [colleague], signals=[handled])
+    item = AgendaItem.objects.get(session=session, signal=handled)
+    signal_step_record(
+        signal=handled,
+        actor=colleague,
+        kind="consult",
+        happened_on=handled.created_at.date(),
+        data={"advice": "Bespreken met de ouders.", "consulted_with": "intervision"},
+        agenda_item=item,
+    )
+    body = client_for(lead).get(reverse("signals:detail", args=[handled.pk])).content.decode()
+    assert "Stap vastgelegd: Stap 1: in kaart brengen" in body
+    session_url = reverse("signals:session_detail", args=[session.pk])
+    assert f'Besproken in intervisie: <a href="{session_url}">naar het verslag</a>' in body

@@ -47,3 +47,9 @@ def test_menu_shows_figures_to_managers_and_signals_to_workers(worker, manager, 
     list_link = f'href="{reverse("signals:list")}"'
     assert reverse("signals:statistics") in manager_page and list_link not in manager_page
     assert list_link in client_for(worker).get(reverse("home")).content.decode()
+
+
+def test_worker_panel_row_shows_category_status_and_urgency(team_a, worker, client_for):
+    own = make_signal(team_a, worker, urgency="high")
+    body = client_for(worker).get(reverse("home")).content.decode()
+    assert f'#{own.pk} {own.category.name}</a> – gemeld <span class="badge urgency-badge urgency-badge-high">' in body

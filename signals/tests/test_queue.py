@@ -8,13 +8,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from signals.models import AgendaItem, FollowUpAction, Signal
+from signals.models import AgendaItem, FollowUpAction, Signal, SignalCategory
 from signals.tests.factories import category, make_session, make_signal
 from signals.views.signal import QUEUE_PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 URL = reverse("signals:queue")
 Status = Signal.Status
+
+
+def _pks(rows):
+    return [row.pk for row in rows]
 
 
 def _fill(team, worker, lead, n):
@@ -40,7 +44,7 @@ def test_acute_comes_first_with_its_deadline_in_words_and_icon(team_a, worker, l
     acute = make_signal(team_a, worker, urgency="acute", triage_due_at=timezone.now() + timedelta(hours=2))
     high = make_signal(team_a, worker, urgency="high")
     response = client_for(lead).get(URL)
-    assert response.context["untriaged"] == [acute, high, normal]
+    assert _pks(response.context["untriaged"]) == [acute.pk, high.pk, normal.pk]
     body = response.content.decode()
     # Colour (class), icon and word together, never colour alone.
     assert 'urgency-badge-acute"><i class="bi bi-exclamation-octagon-fill" aria-hidden="true"></i> acuut</span>' in body
@@ -60,10 +64,10 @@ def test_filters(team_a, worker, lead, client_for, org):
     bullying = make_signal(team_a, worker, category=category(org, "Online pesten"), urgency="high")
     make_signal(team_a, worker, category=category(org, "Drugs"), urgency="normal", status=Status.TRIAGED, handler=lead)
     client = client_for(lead)
-    assert client.get(URL, {"category": bullying.category_id}).context["signals"] == [bullying]
-    assert client.get(URL, {"urgency": "high"}).context["signals"] == [bullying]
-    assert client.get(URL, {"status": "reported"}).context["signals"] == [bullying]
-    assert [s.handler for s in client.get(URL, {"handler": lead.pk}).context["signals"]] == [lead]
+    assert _pks(client.get(URL, {"category": bullying.category_id}).context["signals"]) == [bullying.pk]
+    assert _pks(client.get(URL, {"urgency": "high"}).context["signals"]) == [bullying.pk]
+    assert _pks(client.get(URL, {"status": "reported"}).context["signals"]) == [bullying.pk]
+    assert [s.handler for s in client.get(URL, {"handler": lead.pk}).context["signals"]] == [lead.full_name]
 
 
 def test_other_teams_signals_are_not_in_the_queue(team_a, team_b, outsider, lead, client_for):
@@ -107,7 +111,7 @@ def test_a_page_that_is_no_page_number_is_the_first(team_a, worker, lead, client
     signal = make_signal(team_a, worker)
     response = client_for(lead).get(URL, {"page": page})
     assert response.status_code == 200
-    assert response.context["signals"] == [signal]
+    assert _pks(response.context["signals"]) == [signal.pk]
 
 
 def test_a_page_past_the_end_is_empty_and_leads_back(team_a, worker, lead, client_for):
@@ -122,3 +126,26 @@ def test_later_pages_keep_the_access_rules(team_a, team_b, worker, outsider, lea
     assert client_for(None).get(URL, {"page": 2}).url.startswith("/account/login/")
     assert client_for(worker).get(URL, {"page": 2}).status_code == 403
     assert client_for(lead).get(URL, {"page": 1}).context["signals"] == []
+
+
+def test_rows_show_number_deadline_handler_and_escape_what_people_typed(team_a, worker, lead, client_for, org):
+    category(org)  # the ten every organisation starts with, then one of its own
+    typed = SignalCategory.objects.create(organisation=org, name="<b>Eigen</b>")
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    late = make_signal(team_a, worker, category=typed, urgency="high", triage_due_at=an_hour_ago)
+    stepped = make_signal(
+        team_a, worker, status=Status.IN_PROGRESS, handler=lead, step_due_on=timezone.localdate() + timedelta(days=3)
+    )
+    body = client_for(lead).get(URL).content.decode()
+    assert "&lt;b&gt;Eigen&lt;/b&gt;" in body and "<b>Eigen" not in body
+    due = timezone.localtime(late.triage_due_at).strftime("%d-%m %H:%M")
+    assert f'<i class="bi bi-alarm" aria-hidden="true"></i> te laat: {due}</span>' in body
+    assert f'<a href="{reverse("signals:detail", args=[late.pk])}">#{late.pk}</a>' in body
+    assert f"<td>{lead.full_name}</td><td>{stepped.step_due_on.strftime('%d-%m')}</td>" in body
+    assert f'<option value="{typed.pk}">&lt;b&gt;Eigen&lt;/b&gt;</option>' in body
+
+
+def test_a_filter_keeps_its_choice_selected(team_a, worker, lead, client_for):
+    body = client_for(lead).get(URL, {"urgency": "high", "handler": lead.pk}).content.decode()
+    assert '<option value="high" selected>hoog</option>' in body
+    assert f'<option value="{lead.pk}" selected>{lead.full_name}</option>' in body

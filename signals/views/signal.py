@@ -100,14 +100,18 @@ def signal_detail(request, pk):
     """The full signal with its steps, actions and timeline; every opening is audited."""
     user = request.user
     signal = selectors.get_signal_for_user(user, pk)
-    services.signal_view(signal=signal, actor=user, request=request)
+    people = list(signal.people.select_related("young_person").order_by("role", "pk"))
+    services.signal_view(signal=signal, actor=user, people=people, request=request)
+    steps = list(signal.steps.select_related("recorded_by", "agenda_item"))
     context = {
         "signal": signal,
-        "people": signal.people.select_related("young_person").order_by("role", "pk"),
+        "people": people,
         "contacts": list(signal.contacts.select_related("platform").order_by("-date", "-pk")),
-        "steps": list(signal.steps.select_related("recorded_by")),
+        "steps": steps,
         "actions": list(signal.actions.select_related("owner").order_by("due_on", "pk")),
-        "timeline": selectors.signal_timeline(signal, with_views=permissions.can_see_viewers(user, signal)),
+        "timeline": selectors.signal_timeline(
+            signal, steps=steps, with_views=permissions.can_see_viewers(user, signal)
+        ),
         "questions": QUESTIONS,
         "outcomes": dict(Outcome.choices),
         "can_triage": signal.status == signal.Status.REPORTED and permissions.can_triage(user, signal),
@@ -327,7 +331,7 @@ def signal_queue(request):
     number = _page_number(request)
     start = (number - 1) * QUEUE_PAGE_SIZE
     # One row more than a page tells whether there is a next page, without counting them all.
-    rows = list(selectors.signal_list(request.user, **filters)[start : start + QUEUE_PAGE_SIZE + 1])
+    rows = selectors.signal_rows(selectors.signal_list(request.user, **filters)[start : start + QUEUE_PAGE_SIZE + 1])
     context = {
         **selectors.signal_queue(request.user),
         "signals": rows[:QUEUE_PAGE_SIZE],
@@ -349,7 +353,7 @@ def signal_queue(request):
 def signal_mine(request):
     """The signals this person reported, handles or discussed; anyone who can report."""
     require(permissions.can_report(request.user))
-    signals = list(selectors.signal_list(request.user)[:200])
+    signals = selectors.signal_rows(selectors.signal_list(request.user)[:200])
     return render(request, "signals/signal_list.html", {"signals": signals})
 
 
