@@ -30,7 +30,8 @@ def home_panels(request):
     panels = _months_to_approve(user, today)
     if not permissions.can_register(user):
         return panels
-    follow_ups = list(selectors.follow_ups_due(user, today + datetime.timedelta(days=2))[:5])
+    due = selectors.follow_ups_due(user, today + datetime.timedelta(days=2))
+    follow_ups = list(due.values("pk", "follow_up", "follow_up_due")[:5])
     panels.append(
         Panel("registration/panel_week.html", order=50, context={"week": dashboards.worker_week(user, today)})
     )

@@ -25,3 +25,32 @@ def test_lead_home_shows_last_month_to_approve_until_approved(client_for, lead, 
     assert f"/registratie/maanden/{team_a.pk}/2026-10/" in client.get("/").content.decode()
     services.month_approve(team=team_a, month=datetime.date(2026, 10, 1), actor=lead)
     assert f"/registratie/maanden/{team_a.pk}/2026-10/" not in client.get("/").content.decode()
+
+
+def test_worker_home_lists_follow_ups_due_within_two_days_with_their_links(client_for, worker, team_a, platform):
+    import datetime
+    import re
+
+    from django.utils import timezone
+
+    from registration.tests.factories import ContactFactory
+
+    today = timezone.localdate()
+    due = ContactFactory(
+        team=team_a, worker=worker, platform=platform, follow_up="Terugbellen <b>", follow_up_due=today
+    )
+    ContactFactory(
+        team=team_a, worker=worker, platform=platform, follow_up="Later", follow_up_due=today + datetime.timedelta(3)
+    )
+    ContactFactory(
+        team=team_a,
+        worker=worker,
+        platform=platform,
+        follow_up="Klaar",
+        follow_up_due=today,
+        follow_up_done_at=timezone.now(),
+    )
+    html = client_for(worker).get("/").content.decode()
+    panel = html.split('id="panel-follow-ups"', 1)[1].split("</section>", 1)[0]
+    items = re.findall(r'<li><a href="([^"]+)">([^<]*)</a>', panel)
+    assert items == [(f"/registratie/contact/{due.pk}/", "Terugbellen &lt;b&gt;")]
