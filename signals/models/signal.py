@@ -104,6 +104,12 @@ class AnyOfSubquery(Lookup):
     lookup_name = "any_of_subquery"
 
     def as_sql(self, compiler, connection):
+        # Other databases (SQLite for `make run`): the plain IN, same rows.
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} IN {rhs}", (*lhs_params, *rhs_params)
+
+    def as_postgresql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         return f"{lhs} = ANY(ARRAY{rhs})", (*lhs_params, *rhs_params)
