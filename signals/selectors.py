@@ -14,7 +14,15 @@ from accounts.models import Membership, User
 from accounts.permissions import LEAD_ROLES, require
 from accounts.selectors import get_visible_or_404, memberships_of, visible_team_ids
 from signals import permissions
-from signals.models import FollowUpAction, IntervisionSession, Signal, SignalCategory, SignalEvent, SignalSettings
+from signals.models import (
+    FollowUpAction,
+    IntervisionSession,
+    Signal,
+    SignalCategory,
+    SignalEvent,
+    SignalPerson,
+    SignalSettings,
+)
 from signals.models.signal import URGENCY_RANK, choice_label
 
 Status = Signal.Status
@@ -38,6 +46,11 @@ def get_signal_for_user(user, pk, for_write=False):
     if for_write:
         require(permissions.can_work_on(user, signal))
     return signal
+
+
+def get_signal_page_for_user(user, pk):
+    """As `get_signal_for_user`, for the signal page: people's names are read later, with the page's other names."""
+    return get_visible_or_404(Signal.objects.select_related("team", "category", "platform"), user, pk)
 
 
 def lead_team_ids(user):
@@ -64,7 +77,10 @@ class SignalRow(NamedTuple):
 SIGNAL_ROW_FIELDS = ("pk", "urgency", "status", "category__name", "handler__full_name", "triage_due_at", "step_due_on")
 
 
-def signal_list(user, *, status=None, category=None, urgency=None, handler=None):
+SIGNAL_ROW_IDS = ("pk", "urgency", "status", "category_id", "handler_id", "triage_due_at", "step_due_on")
+
+
+def signal_list(user, *, fields=SIGNAL_ROW_FIELDS, status=None, category=None, urgency=None, handler=None):
     """Visible signals as table rows, most urgent first (acute, then oldest deadline), with the usual filters."""
     rows = Signal.objects.visible_to(user)
     if status:
@@ -83,7 +99,7 @@ def signal_list(user, *, status=None, category=None, urgency=None, handler=None)
             "triage_due_at",
             "pk",
         )
-        .values_list(*SIGNAL_ROW_FIELDS)
+        .values_list(*fields)
     )
 
 
@@ -101,23 +117,32 @@ def _nulls_last(value):
     return (value is None, value)
 
 
-def signal_queue(user):
-    """The team lead's queue: untriaged, overdue steps and actions, closings awaiting approval, next session."""
+def signal_queue(user, *, start=0, stop=50, **filters):
+    """The team lead's queue: untriaged, overdue steps and actions, closings awaiting approval, next session, and
+    rows `start:stop` of all signals (`signal_list` with `filters`) with the categories and handlers to filter on.
+
+    The signal rows are read with their category and handler ids, named from the filter choices (which hold
+    nearly every one of them) rather than joined: joining names to every visible signal before sorting them
+    cost the list query a millisecond. A handler outside the lead's teams is named with one more query.
+    """
     teams = lead_team_ids(user)
     today = timezone.localdate()
     step_statuses = (Status.TRIAGED, Status.IN_PROGRESS, Status.REOPENED)
     # One query for the three signal lists (their statuses do not overlap), split and sorted here.
-    waiting = [
-        (SignalRow(*row[:7]), *row[7:])
-        for row in Signal.objects.filter(team_id__in=teams)
+    waiting = list(
+        Signal.objects.filter(team_id__in=teams)
         .filter(
             Q(status=Status.REPORTED)
             | Q(status__in=step_statuses, step_due_on__lt=today)
             | Q(status=Status.DECIDED, close_requested_at__isnull=False)
         )
         .order_by()
-        .values_list(*SIGNAL_ROW_FIELDS, "handler_id", "close_requested_by_id", "close_requested_at")
-    ]
+        .values_list(*SIGNAL_ROW_IDS, "close_requested_by_id", "close_requested_at")
+    )
+    listed = list(signal_list(user, fields=SIGNAL_ROW_IDS, **filters)[start:stop])
+    categories, handlers = filter_choices(user)
+    named = _named_rows([row[:7] for row in waiting] + listed, categories, handlers)
+    waiting = [(row, values[4], *values[7:]) for row, values in zip(named[: len(waiting)], waiting, strict=True)]
     untriaged = [s for s, *_rest in waiting if s.status == Status.REPORTED]
     overdue_steps = [s for s, *_rest in waiting if s.status in step_statuses]
     awaiting = [
@@ -141,16 +166,46 @@ def signal_queue(user):
             )
         ),
         "awaiting_approval": [s for _at, s in sorted(awaiting, key=lambda pair: (pair[0], pair[1].pk))],
-        "next_session": IntervisionSession.objects.filter(team_id__in=teams, starts_at__gte=timezone.now())
-        .select_related("team")
-        .order_by("starts_at")
-        .first(),
+        "next_session": _next_session(teams),
+        "signals": named[len(waiting) :],
+        "categories": [(pk, name) for pk, name, active in categories if active],
+        "handlers": handlers,
     }
 
 
+def _next_session(teams):
+    """The next intervision session of these teams, as the queue shows it (or None)."""
+    session = (
+        IntervisionSession.objects.filter(team_id__in=teams, starts_at__gte=timezone.now())
+        .order_by("starts_at")
+        .values("pk", "kind", "starts_at", team_name=F("team__name"))
+        .first()
+    )
+    if session is not None:
+        session["kind_label"] = choice_label(IntervisionSession.Kind, session["kind"])
+    return session
+
+
+def _named_rows(rows, categories, handlers):
+    """`SignalRow`s of rows of `SIGNAL_ROW_IDS`, named from (pk, name, ...) lists; names not in them read once."""
+    category_names = {pk: name for pk, name, *_rest in categories}
+    handler_names = dict(handlers)
+    missing = {row[3] for row in rows} - category_names.keys()
+    if missing:
+        category_names |= dict(SignalCategory.objects.filter(pk__in=missing).values_list("pk", "name"))
+    missing = {row[4] for row in rows} - handler_names.keys() - {None}
+    if missing:
+        handler_names |= dict(User.objects.filter(pk__in=missing).values_list("pk", "full_name"))
+    return [
+        SignalRow(pk, urgency, status, category_names.get(category), handler_names.get(handler), triage_due, step_due)
+        for pk, urgency, status, category, handler, triage_due, step_due in rows
+    ]
+
+
 def filter_choices(user):
-    """Categories and handlers a lead can filter on (their organisation's, their teams'), as (pk, name) pairs."""
-    categories = list(SignalCategory.objects.visible_to(user).filter(is_active=True).values_list("pk", "name"))
+    """The organisation's categories as (pk, name, is_active), and the handlers a lead can filter on (their
+    teams' people) as (pk, name) pairs."""
+    categories = list(SignalCategory.objects.visible_to(user).values_list("pk", "name", "is_active"))
     handlers = list(
         User.objects.filter(memberships__team_id__in=lead_team_ids(user) or visible_team_ids(user))
         .distinct()
@@ -272,46 +327,107 @@ def get_category_for_user(user, pk):
     return get_visible_or_404(SignalCategory.objects.all(), user, pk)
 
 
-@dataclass(frozen=True)
-class Viewer:
-    full_name: str
-
-
-@dataclass(frozen=True)
+@dataclass
 class ViewedSummary:
     """One person's openings of a signal, as one timeline row at their last opening."""
 
-    actor: Viewer
+    actor_id: int
     at: datetime
     first_at: datetime
     times: int
+    actor_name: str | None = None
     kind: str = SignalEvent.Kind.VIEWED
 
 
-def signal_timeline(signal, *, steps, with_views):
+class PersonRow(NamedTuple):
+    """A young person involved in a signal, as the page and the audit event need them (`signal_about_id`)."""
+
+    pk: int
+    role: str
+    young_person_id: int
+    pseudonym: str
+
+    @property
+    def role_label(self):
+        return choice_label(SignalPerson.Role, self.role)
+
+
+def signal_people(signal):
+    """The young people involved in a signal, as `PersonRow`s (first their roles, then in order of adding)."""
+    rows = signal.people.order_by("role", "pk").values_list("pk", "role", "young_person_id", "young_person__pseudonym")
+    return [PersonRow(*row) for row in rows]
+
+
+class ActionRow(NamedTuple):
+    """A follow-up action as the signal page shows it."""
+
+    description: str
+    owner_id: int
+    due_on: date
+    status: str
+    owner_name: str | None = None
+
+    @property
+    def status_label(self):
+        return choice_label(FollowUpAction.Status, self.status)
+
+    @property
+    def is_overdue(self):
+        return self.status == FollowUpAction.Status.OPEN and self.due_on < timezone.localdate()
+
+
+def signal_page(signal, *, with_views):
+    """What the signal page shows besides the signal: steps, contacts, actions and the timeline, with people's names.
+
+    The names of everyone on the page (reporter, handler, who asked to close, who recorded a step, owners,
+    actors and viewers) are read in one query at the end instead of joined into each read: a join makes a
+    user instance per row, and a viewer's openings are counted before their name is read (joining the names
+    before counting read one user row per view: 1 ms more at 1,400 views, and growing).
+    """
+    steps = list(signal.steps.annotate(session_id=F("agenda_item__session_id")))
+    contacts = list(signal.contacts.order_by("-date", "-pk").values("pk", "date", platform_name=F("platform__name")))
+    actions = [
+        ActionRow(*row)
+        for row in signal.actions.order_by("due_on", "pk").values_list("description", "owner_id", "due_on", "status")
+    ]
+    timeline = _signal_timeline(signal, steps, with_views)
+    user_ids = {signal.reporter_id, signal.handler_id, signal.close_requested_by_id}
+    user_ids.update(row.recorded_by_id for row in steps)
+    user_ids.update(row.owner_id for row in actions)
+    user_ids.update(row.actor_id for row in timeline)
+    names = dict(User.objects.filter(pk__in=user_ids - {None}).values_list("pk", "full_name"))
+    signal.reporter_name, signal.handler_name = names.get(signal.reporter_id), names.get(signal.handler_id)
+    signal.close_requested_by_name = names.get(signal.close_requested_by_id)
+    for step in steps:
+        step.recorded_by_name = names.get(step.recorded_by_id)
+    for event in timeline:
+        event.actor_name = names.get(event.actor_id)
+    return {
+        "steps": steps,
+        "contacts": contacts,
+        "actions": [action._replace(owner_name=names.get(action.owner_id)) for action in actions],
+        "timeline": timeline,
+    }
+
+
+def _signal_timeline(signal, steps, with_views):
     """The signal's events in order; each viewer's openings as one row (count, first and last), not one per view.
 
-    `steps`: the signal's steps with their agenda items, as the page shows them; the events' steps are taken
-    from them instead of joined again. A signal opened thousands of times keeps a short timeline: its views are
-    counted per viewer in the database, and the viewers' names read afterwards for those few people (joining
-    the names before counting read one user row per view: 1 ms more at 1,400 views, and growing).
+    The events' steps are taken from `steps` instead of joined again; a signal opened thousands of times keeps
+    a short timeline, its views counted per viewer in the database.
     """
-    events = list(signal.events.exclude(kind=SignalEvent.Kind.VIEWED).select_related("actor").order_by("at", "pk"))
+    events = list(signal.events.exclude(kind=SignalEvent.Kind.VIEWED).order_by("at", "pk"))
     by_pk = {step.pk: step for step in steps}
     for event in events:
         if event.step_id in by_pk:
             event.step = by_pk[event.step_id]
     if not with_views:
         return events
-    views = list(
+    views = (
         signal.events.filter(kind=SignalEvent.Kind.VIEWED)
         .values("actor_id")
         .annotate(times=Count("pk"), first_at=Min("at"), last_at=Max("at"))
         .order_by()
     )
-    names = dict(User.objects.filter(pk__in=[row["actor_id"] for row in views]).values_list("pk", "full_name"))
-    summaries = [
-        ViewedSummary(Viewer(names.get(row["actor_id"])), row["last_at"], row["first_at"], row["times"])
-        for row in views
-    ]
+    summaries = [ViewedSummary(row["actor_id"], row["last_at"], row["first_at"], row["times"]) for row in views]
     return sorted(events + summaries, key=lambda event: event.at)

@@ -100,7 +100,7 @@ def test_each_viewer_is_one_timeline_row_however_often_they_opened_the_signal(ha
     client.get(reverse("signals:detail", args=[handled.pk]))
     response = client.get(reverse("signals:detail", args=[handled.pk]))
     views = [event for event in response.context["timeline"] if event.kind == "viewed"]
-    assert sorted((event.actor.full_name, event.times) for event in views) == sorted(
+    assert sorted((event.actor_name, event.times) for event in views) == sorted(
         [(worker.full_name, 3), (lead.full_name, 2)]
     )
     last_view = SignalEvent.objects.filter(signal=handled, kind="viewed", actor=lead).latest("at")
@@ -165,3 +165,29 @@ def test_timeline_names_each_step_and_links_a_consultation_to_its_session(handle
     assert "Stap vastgelegd: Stap 1: in kaart brengen" in body
     session_url = reverse("signals:session_detail", args=[session.pk])
     assert f'Besproken in intervisie: <a href="{session_url}">naar het verslag</a>' in body
+
+
+def test_page_names_reporter_handler_step_recorder_action_owner_and_who_asked_to_close(
+    handled, worker, colleague, lead, officer, client_for
+):
+    from datetime import date
+
+    from signals.models import AgendaItem, FollowUpAction
+
+    item = AgendaItem.objects.get(session=make_session(handled.team, lead, [colleague], signals=[handled]))
+    FollowUpAction.objects.create(
+        team=handled.team,
+        agenda_item=item,
+        signal=handled,
+        description="Ouders bellen",
+        owner=officer,
+        due_on=date(2020, 1, 1),
+    )
+    Signal.objects.filter(pk=handled.pk).update(status=Signal.Status.DECIDED, close_requested_by=colleague)
+    Signal.objects.filter(pk=handled.pk).update(close_requested_at=handled.created_at)
+    body = client_for(lead).get(reverse("signals:detail", args=[handled.pk])).content.decode()
+    assert f"gemeld door {worker.full_name} · behandelaar: {colleague.full_name}" in body
+    assert f"· {colleague.full_name}</small></h3>" in body  # who recorded step 1
+    assert f"Ouders bellen – {officer.full_name}, uiterlijk 01-01-2020 · <strong>open</strong>" in body
+    assert "te laat" in body
+    assert f"Sluiten aangevraagd door {colleague.full_name}" in body

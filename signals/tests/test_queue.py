@@ -149,3 +149,17 @@ def test_a_filter_keeps_its_choice_selected(team_a, worker, lead, client_for):
     body = client_for(lead).get(URL, {"urgency": "high", "handler": lead.pk}).content.decode()
     assert '<option value="high" selected>hoog</option>' in body
     assert f'<option value="{lead.pk}" selected>{lead.full_name}</option>' in body
+
+
+def test_a_handler_from_outside_the_leads_teams_and_an_inactive_category_are_named(
+    team_a, team_b, worker, outsider, lead, client_for, org
+):
+    retired = SignalCategory.objects.create(organisation=org, name="Vroeger", is_active=False)
+    elsewhere = make_signal(team_a, worker, category=retired, status=Status.TRIAGED, handler=outsider)
+    reported = make_signal(team_a, worker, category=retired)
+    response = client_for(lead).get(URL)
+    rows = {row.pk: row for row in response.context["signals"]}
+    assert (rows[elsewhere.pk].handler, rows[elsewhere.pk].category) == (outsider.full_name, "Vroeger")
+    assert [row.category for row in response.context["untriaged"]] == ["Vroeger"] and reported.pk in rows
+    assert retired.pk not in [pk for pk, _name in response.context["categories"]]  # no longer a filter choice
+    assert f"<td>{outsider.full_name}</td>" in response.content.decode()

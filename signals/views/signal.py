@@ -99,19 +99,13 @@ def signal_acute(request, pk):
 def signal_detail(request, pk):
     """The full signal with its steps, actions and timeline; every opening is audited."""
     user = request.user
-    signal = selectors.get_signal_for_user(user, pk)
-    people = list(signal.people.select_related("young_person").order_by("role", "pk"))
+    signal = selectors.get_signal_page_for_user(user, pk)
+    people = selectors.signal_people(signal)
     services.signal_view(signal=signal, actor=user, people=people, request=request)
-    steps = list(signal.steps.select_related("recorded_by", "agenda_item"))
     context = {
         "signal": signal,
         "people": people,
-        "contacts": list(signal.contacts.select_related("platform").order_by("-date", "-pk")),
-        "steps": steps,
-        "actions": list(signal.actions.select_related("owner").order_by("due_on", "pk")),
-        "timeline": selectors.signal_timeline(
-            signal, steps=steps, with_views=permissions.can_see_viewers(user, signal)
-        ),
+        **selectors.signal_page(signal, with_views=permissions.can_see_viewers(user, signal)),
         "questions": QUESTIONS,
         "outcomes": dict(Outcome.choices),
         "can_triage": signal.status == signal.Status.REPORTED and permissions.can_triage(user, signal),
@@ -327,13 +321,13 @@ def signal_queue(request):
     """The team lead's queue: what is urgent, overdue and waiting, and all signals filtered."""
     require(permissions.can_see_queue(request.user))
     filters = _filters(request)
-    categories, handlers = selectors.filter_choices(request.user)
     number = _page_number(request)
     start = (number - 1) * QUEUE_PAGE_SIZE
     # One row more than a page tells whether there is a next page, without counting them all.
-    rows = selectors.signal_rows(selectors.signal_list(request.user, **filters)[start : start + QUEUE_PAGE_SIZE + 1])
+    queue = selectors.signal_queue(request.user, start=start, stop=start + QUEUE_PAGE_SIZE + 1, **filters)
+    rows = queue.pop("signals")
     context = {
-        **selectors.signal_queue(request.user),
+        **queue,
         "signals": rows[:QUEUE_PAGE_SIZE],
         "page": {
             "number": number,
@@ -341,8 +335,6 @@ def signal_queue(request):
             "next": number + 1 if len(rows) > QUEUE_PAGE_SIZE else None,
         },
         "filters": filters,
-        "categories": categories,
-        "handlers": handlers,
         "statuses": services.Status.choices,
         "urgencies": services.Signal.Urgency.choices,
     }
