@@ -136,8 +136,11 @@ def _report_teams(user, document):
 def _members_since(team_ids):
     """{user_id: (name, email, member since)} of active members of these teams, in one query."""
     members = {}
-    rows = Membership.objects.filter(team__in=team_ids, user__is_active=True).values_list(
-        "user_id", "user__full_name", "user__email", "created_at"
+    # order_by(): a membership's default order (by team name) would join the teams only to sort the rows.
+    rows = (
+        Membership.objects.filter(team__in=team_ids, user__is_active=True)
+        .order_by()
+        .values_list("user_id", "user__full_name", "user__email", "created_at")
     )
     for user_id, name, email, since in rows:
         if user_id not in members or since < members[user_id][2]:
@@ -220,9 +223,10 @@ def completion_overview(user):
 
 def _members_by_team(team_ids):
     by_team = defaultdict(set)
-    for team_id, user_id in Membership.objects.filter(team__in=team_ids, user__is_active=True).values_list(
-        "team_id", "user_id"
-    ):
+    rows = (
+        Membership.objects.filter(team__in=team_ids, user__is_active=True).order_by().values_list("team_id", "user_id")
+    )
+    for team_id, user_id in rows:
         by_team[team_id].add(user_id)
     return by_team
 
