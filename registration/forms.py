@@ -398,9 +398,7 @@ class ReportForm(forms.Form):
     end = forms.DateField(
         label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    agreement = ListedChoiceField(
-        label=_("Opdracht"), queryset=None, required=False, empty_label=_("Alle"), widget=QuickSelect
-    )
+    agreement = forms.TypedChoiceField(label=_("Opdracht"), coerce=int, required=False, widget=QuickSelect)
     teams = IdMultipleChoiceField(label=_("Teams"), required=False)
     workers = IdMultipleChoiceField(label=_("Jongerenwerkers"), required=False)
     activity = forms.ChoiceField(label=_("Activiteit"), required=False, widget=QuickSelect)
@@ -409,13 +407,17 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from accounts.models import User
+        from accounts.models import TargetGroup, User
 
+        self.user = user
         # The choices are (id, label) pairs: hundreds of people without a model instance each.
-        self.fields["teams"].set_pairs(selectors.report_teams(user).values_list("pk", "name"))
+        self.fields["teams"].set_pairs(selectors.report_team_pairs(user))
         self.allowed_team_ids = [pk for pk, _name in self.fields["teams"].choices]
-        # The agreements' teams and goals are read only for the one chosen (the report narrows to them).
-        self.fields["agreement"].set_objects(FunderAgreement.objects.visible_to(user))
+        # The agreement's row (its teams, term and goals) is read only for the one chosen (clean_agreement).
+        self.fields["agreement"].choices = [
+            ("", _("Alle")),
+            *FunderAgreement.objects.visible_to(user).values_list("pk", "name"),
+        ]
         self.fields["activity"].choices = [
             ("", _("Alle")),
             (CONTACT_ACTIVITY, CONTACT_ACTIVITY_LABEL),
@@ -428,9 +430,21 @@ class ReportForm(forms.Form):
             .order_by("full_name")
             .values_list("pk", "full_name", "email")
         )
-        groups = selectors.target_group_choices(user, self.allowed_team_ids)
+        # The report teams are teams the person may see: their groups need no second visibility filter.
+        groups = TargetGroup.objects.filter(team_id__in=self.allowed_team_ids, is_archived=False).order_by("name")
         self.fields["target_groups"].set_pairs(groups.values_list("pk", "name"))
         self.fields["platforms"].set_pairs(selectors.platform_choices(user).values_list("pk", "name"))
+
+    def clean_agreement(self):
+        pk = self.cleaned_data.get("agreement")
+        if pk in (None, ""):
+            return None
+        agreement = FunderAgreement.objects.visible_to(self.user).filter(pk=pk).first()
+        if agreement is None:  # removed since the page was built
+            raise forms.ValidationError(
+                self.fields["agreement"].error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+            )
+        return agreement
 
     def clean(self):
         data = super().clean()

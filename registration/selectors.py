@@ -84,6 +84,20 @@ def report_teams(user):
     return Team.objects.filter(pk__in=led).order_by("name")
 
 
+def report_team_pairs(user):
+    """The (id, name) pairs of report_teams, by name, in one query.
+
+    A manager reports on every team of their organisation, the teams they may see
+    (accounts.selectors.visible_team_ids): read with their names at once rather than the ids first.
+    """
+    if is_manager(user):
+        teams = Team.objects.filter(organisation_id=user.organisation_id)
+    else:
+        led = [tid for tid, role in _memberships(user) if role == Membership.Role.TEAM_LEAD]
+        teams = Team.objects.filter(pk__in=led)
+    return list(teams.order_by("name").values_list("pk", "name"))
+
+
 def _memberships(user):
     from accounts.selectors import memberships_of
 

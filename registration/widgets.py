@@ -63,8 +63,10 @@ class IdMultipleChoiceField(forms.TypedMultipleChoiceField):
         self._choices = self.widget.choices = list(pairs)
 
     def validate(self, value):
-        if self.required and not value:
-            raise forms.ValidationError(self.error_messages["required"], code="required")
+        if not value:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return
         valid = {str(key) for key, _label in self.choices}
         for item in value:
             if str(item) not in valid:

@@ -1,5 +1,7 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from accounts.models import Membership
 from accounts.tests.factories import make_member
@@ -166,3 +168,34 @@ def test_overview_of_a_team_lead_counts_only_their_own_team(client_for, version,
     overview = client_for(lead).get(reverse("policy:report")).context["overview"]
     # The manager (fixture) in team A acknowledged; lead and worker not yet; the outsider is not in the lead's view.
     assert [(item["done"], item["total"]) for item in overview] == [(1, 3)]
+
+
+def test_overview_rows_show_each_version_escaped_with_its_counts_and_link(client_for, version, manager, worker):
+    team_document = make_document(
+        version.document.organisation, team=worker.memberships.get().team, owner=manager, kind="other"
+    )
+    team_document.title = "<b>Teamregels</b>"
+    team_document.save()
+    team_version = make_version(team_document, author=manager, status=Status.PUBLISHED)
+    body = client_for(manager).get(reverse("policy:report")).content.decode()
+    assert "&lt;b&gt;Teamregels&lt;/b&gt;" in body and "<b>Teamregels</b>" not in body
+    team_name = worker.memberships.get().team.name
+    assert f'<span class="small text-body-secondary">· {team_name}</span>' in body
+    assert '<span class="small text-body-secondary">· hele organisatie</span>' in body
+    assert f'<a href="{reverse("policy:report_version", args=[team_version.pk])}">Wie wel, wie niet</a>' in body
+    # The manager acknowledged the organisation's version (fixture): 1 of the 2 people (manager, worker).
+    assert '<i class="bi bi-check-circle text-success" aria-hidden="true"></i> 1 / 2</td>' in body
+
+
+def test_version_rows_show_the_acknowledgement_date_and_days_open(client_for, version, manager, worker):
+    body = client_for(manager).get(reverse("policy:report_version", args=[version.pk])).content.decode()
+    acknowledged = PolicyAcknowledgement.objects.get(user=manager, version=version).at
+    day = date_format(timezone.localtime(acknowledged), "j F Y")
+    assert '<tr><td>Mira Manager</td><td><span class="text-success">' in body
+    assert f"bevestigd {day}</span></td><td>–</td></tr>" in body
+    assert "<tr><td>Wessel Werker</td>" in body and body.count("nog niet bevestigd") == 1
+
+
+def test_version_page_says_when_nobody_has_the_status(client_for, version, manager):
+    body = client_for(manager).get(reverse("policy:report_version", args=[version.pk]), {"status": "open"})
+    assert "Niemand met deze status." in body.content.decode()

@@ -1,6 +1,6 @@
 """Logging contacts and time entries, and the month lock that guards them."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -59,11 +59,20 @@ def period_ensure_open(*, team_id, date):
         )
 
 
+_DAY_MINUTES_SQL = (
+    "SELECT coalesce(sum(duration_minutes), 0) FROM ("
+    f"SELECT duration_minutes FROM {Contact._meta.db_table} WHERE worker_id = %s AND date = %s UNION ALL "
+    f"SELECT duration_minutes FROM {TimeEntry._meta.db_table} WHERE worker_id = %s AND date = %s) AS day"
+)
+
+
 def day_total_warning(*, worker, date):
     """A warning when a worker's day adds up to more than 16 hours (saved anyway: it may be true)."""
-    contacts = Contact.objects.filter(worker=worker, date=date).order_by().values_list("duration_minutes")
-    entries = TimeEntry.objects.filter(worker=worker, date=date).order_by().values_list("duration_minutes")
-    total = sum(minutes for (minutes,) in contacts.union(entries, all=True))  # one query: a day's few rows
+    # One fixed statement over the worker's own rows (nothing to scope): building the ORM's union of two
+    # querysets took more time than the database does.
+    with connection.cursor() as cursor:
+        cursor.execute(_DAY_MINUTES_SQL, [worker.pk, date, worker.pk, date])
+        (total,) = cursor.fetchone()
     if total > DAY_WARNING_MINUTES:
         return _("Op %(date)s staat nu %(hours)s uur geregistreerd: meer dan 16 uur op een dag. Klopt dat?") % {
             "date": date.strftime("%d-%m-%Y"),

@@ -81,3 +81,19 @@ def test_quick_form_has_labels_and_no_file_inputs(client_for, worker, platform, 
     for field in ("id_platform", "id_duration_minutes", "id_young_people_count", "id_target_group"):
         assert f'for="{field}"' in html
     assert 'type="file"' not in html
+
+
+def test_day_total_counts_the_workers_contacts_and_time_of_that_day_only(worker, outsider, team_a, team_b):
+    from registration.services import day_total_warning
+    from registration.tests.factories import ContactFactory, TimeEntryFactory
+
+    day = datetime.date(2026, 11, 10)
+    ContactFactory(team=team_a, worker=worker, date=day, duration_minutes=480)
+    TimeEntryFactory(team=team_a, worker=worker, date=day, duration_minutes=480)
+    # Another worker's and another day's rows do not count.
+    ContactFactory(team=team_b, worker=outsider, date=day, duration_minutes=600)
+    TimeEntryFactory(team=team_a, worker=worker, date=day - datetime.timedelta(days=1), duration_minutes=600)
+    assert day_total_warning(worker=worker, date=day) is None  # exactly 16 hours
+    TimeEntryFactory(team=team_a, worker=worker, date=day, duration_minutes=30)
+    assert "staat nu 16.5 uur geregistreerd" in day_total_warning(worker=worker, date=day)
+    assert day_total_warning(worker=outsider, date=day) is None

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from accounts.models import Membership
+from accounts.models import Membership, TargetGroup
 from accounts.tests.factories import make_member
 from audit.models import AuditEvent
 from registration.models import Contact, TimeEntry
@@ -273,3 +273,44 @@ def test_chosen_person_narrows_the_report_and_stays_selected(client_for, manager
     contacts = Contact.objects.filter(worker=worker, date__range=("2026-07-01", "2026-09-30"))
     assert response.context["report"]["totals"]["contacts"] == contacts.count()
     assert f'<option value="{worker.pk}" selected>Wessel Werker</option>' in response.content.decode()
+
+
+def test_filter_offers_the_reported_teams_and_their_groups_only(
+    client_for, manager, lead, team_a, team_b, other_team, data
+):
+    TargetGroupFactory(team=other_team, name="Elders")
+    TargetGroupFactory(team=team_a, name="Oud", is_archived=True)
+    manager_form = client_for(manager).get(URL).context["form"]
+    assert manager_form.fields["teams"].choices == sorted(
+        [(team_a.pk, team_a.name), (team_b.pk, team_b.name)], key=lambda p: p[1]
+    )
+    assert sorted(name for _pk, name in manager_form.fields["target_groups"].choices) == sorted(
+        TargetGroup.objects.filter(team__in=[team_a, team_b], is_archived=False).values_list("name", flat=True)
+    )
+    lead_form = client_for(lead).get(URL).context["form"]
+    assert lead_form.fields["teams"].choices == [(team_a.pk, team_a.name)]
+    assert [name for _pk, name in lead_form.fields["target_groups"].choices] == ["Meiden"]
+
+
+def test_agreement_is_offered_by_name_and_read_only_when_chosen(client_for, manager, team_a, other_org, data):
+    agreement = AgreementFactory(organisation=team_a.organisation, teams=[team_a])
+    foreign = AgreementFactory(organisation=other_org, name="Elders")
+    client = client_for(manager)
+    html = client.get(URL).content.decode()
+    assert f'<option value="{agreement.pk}">Online jongerenwerk 2026</option>' in html
+    assert "Elders" not in html
+    chosen = client.get(URL, {**Q3, "agreement": agreement.pk})
+    assert chosen.context["report"]["filter"].agreement == agreement
+    assert f'<option value="{agreement.pk}" selected>' in chosen.content.decode()
+    refused = client.get(URL, {**Q3, "agreement": foreign.pk})
+    assert "agreement" in refused.context["form"].errors
+    assert refused.context["report"] is None
+
+
+def test_report_without_agreement_query_count(client_for, manager, data, django_assert_num_queries):
+    client = client_for(manager)
+    client.get(URL, Q3)
+    # Cached: session, user, memberships, the teams with their names, agreements, people, target groups,
+    # platforms, revisions and the notification count.
+    with django_assert_num_queries(10):
+        client.get(URL, Q3)
