@@ -17,6 +17,8 @@ _MEMBERSHIPS_SQL = (
     f"JOIN {Team._meta.db_table} t ON t.id = m.team_id WHERE m.user_id = %s AND t.organisation_id = %s"
 )
 
+_ORGANISATION_TEAMS_SQL = f"SELECT id FROM {Team._meta.db_table} WHERE organisation_id = %s ORDER BY name, id"
+
 
 def memberships_of(user):
     """The (team_id, role) pairs of an active person, loaded once per request and cached on the user."""
@@ -62,7 +64,11 @@ def visible_team_ids(user):
         # Read once per request, like the memberships: a manager's pages ask it more than once.
         cached = getattr(user, "_jw_organisation_team_ids", None)
         if cached is None:
-            cached = tuple(Team.objects.filter(organisation_id=user.organisation_id).values_list("pk", flat=True))
+            # On every page of a manager: plain SQL, as for the memberships. The same ids as
+            # Team.objects.filter(organisation_id=...).values_list("pk", flat=True), in Team's order (by name).
+            with connection.cursor() as cursor:
+                cursor.execute(_ORGANISATION_TEAMS_SQL, [user.organisation_id])
+                cached = tuple(team_id for (team_id,) in cursor.fetchall())
             user._jw_organisation_team_ids = cached
         return list(cached)
     return member_team_ids(user)
