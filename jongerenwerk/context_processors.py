@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import ngettext
 
 from jongerenwerk.hooks import collect
 
@@ -35,4 +36,8 @@ def navigation(request):
     for item in sorted(collect("navigation", "nav_items", request), key=lambda item: item.order):
         href = _menu_href(item.url_name, urlconf, prefix)
         links.append(MenuLink(item.label, href, item.icon, request.path == href))
-    return {"nav_items": links, "unread_notifications": unread_count(user)}
+    unread = unread_count(user)
+    bell_label = ngettext("Meldingen: %(counter)s ongelezen", "Meldingen: %(counter)s ongelezen", unread) % {
+        "counter": unread
+    }
+    return {"nav_items": links, "unread_notifications": unread, "bell_label": bell_label}

@@ -36,8 +36,9 @@ def test_the_menu_follows_the_roles_and_marks_the_page_shown(client_for, worker,
 def test_the_menu_is_english_for_a_person_who_chose_english(client_for, worker):
     worker.language = "en"
     worker.save(update_fields=["language"])
-    links = menu(client_for(worker).get(reverse("registration:week")).content.decode())
-    assert ("Log work", reverse("registration:week"), True) in links
+    html = client_for(worker).get(reverse("registration:week")).content.decode()
+    assert ("Log work", reverse("registration:week"), True) in menu(html)
+    assert 'aria-label="Notifications: 0 unread"' in html
 
 
 def test_home_lists_every_team_and_role_of_the_person_by_team_name(client_for, worker, team_b, other_team):
