@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Platform
+from jongerenwerk.widgets import IdMultipleChoiceField, ListedChoiceField, QuickSelect
 from registration import selectors
 from registration.models import (
     CONTACT_ACTIVITY,
@@ -20,7 +21,6 @@ from registration.models import (
     WorkerAction,
 )
 from registration.privacy import DESCRIBE_HINT
-from registration.widgets import IdMultipleChoiceField, ListedChoiceField, QuickSelect
 
 DURATION_ERRORS = {
     "required": _("Vul de duur in minuten in, bijvoorbeeld 15."),

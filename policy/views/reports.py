@@ -7,13 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import require
 from audit.models import AuditEvent
 from audit.services import audit_log
+from jongerenwerk.links import object_url_parts
 from policy import selectors
 from policy.permissions import can_view_completion_report
 
@@ -28,10 +28,9 @@ def report(request):
     """Per document and published version: how many acknowledged, how many not."""
     require(can_view_completion_report(request.user))
     overview = selectors.completion_overview(request.user)
-    # The links differ only in the version id at their end: one reverse for the page, not one per row.
-    prefix = reverse("policy:report_version", args=[0]).removesuffix("0/")
+    before, after = object_url_parts("policy:report_version")
     for item in overview:
-        item["url"] = f"{prefix}{item['pk']}/"
+        item["url"] = f"{before}{item['pk']}{after}"
     return render(request, "policy/report_overview.html", {"overview": overview})
 
 

@@ -1,16 +1,14 @@
 from html import escape
 
 from django import forms, template
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from jongerenwerk.links import object_url_parts
 from registration.models import Activity
 
 register = template.Library()
-
-_SENTINEL = 2147483647
 
 
 @register.filter
@@ -26,9 +24,7 @@ def duration(minutes):
 
 
 def _link_parts(name):
-    """The URL of `name` for any pk as (before, after): one reverse() per page instead of one per row."""
-    before, after = reverse(name, args=[_SENTINEL]).split(str(_SENTINEL))
-    return escape(before), escape(after)
+    return tuple(escape(part) for part in object_url_parts(name))
 
 
 def _week_words(render_context):

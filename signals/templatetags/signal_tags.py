@@ -8,11 +8,12 @@ the table's time).
 from html import escape
 
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from jongerenwerk.links import object_url_parts
+from jongerenwerk.widgets import options_html
 from signals.models import Signal
 from signals.models.signal import URGENCY_ICON, Urgency
 
@@ -51,8 +52,7 @@ def signal_rows(rows):
     statuses = {value: escape(str(label)) for value, label in Signal.Status.choices}
     late = escape(_("te laat"))
     now = timezone.now()
-    # One reverse for the table: the detail address of a signal is that of signal 0 with its number in place.
-    prefix, suffix = reverse("signals:detail", args=[0]).rsplit("0", 1)
+    prefix, suffix = object_url_parts("signals:detail")
     return mark_safe(
         "".join(
             f'<tr class="urgency-{escape(row.urgency)}">'
@@ -70,10 +70,4 @@ def signal_rows(rows):
 @register.simple_tag
 def filter_options(choices, selected):
     """The <option>s of a filter: (value, label) pairs; the one whose value is `selected` (a GET string) is selected."""
-    return mark_safe(
-        "".join(
-            f'<option value="{escape(str(value))}"{" selected" if str(value) == selected else ""}>'
-            f"{escape(str(label))}</option>"
-            for value, label in choices
-        )
-    )
+    return mark_safe(options_html(choices, {escape(selected or "")}))

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from registration.widgets import IdMultipleChoiceField, QuickSelect, QuickSelectMultiple
+from jongerenwerk.widgets import IdMultipleChoiceField, QuickSelect, QuickSelectMultiple
 
 
 def test_select_escapes_values_and_labels_and_marks_the_chosen_option():

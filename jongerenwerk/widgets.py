@@ -2,7 +2,7 @@
 
 Django renders every option of a select through a template (hundreds of renders for a list of people), and a
 model choice field makes a model instance per option. These take plain pairs read with values_list and render
-the options as escaped strings. Nothing here is specific to registration: they could move to a shared place.
+the options as escaped strings.
 """
 
 from html import escape
@@ -13,9 +13,12 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 
-def _options(choices, selected):
-    # Plain string work per option, escaped as Django's escape does (an int id needs none): format_html per
-    # option costs more than the rest of a page with a few hundred options.
+def options_html(choices, selected):
+    """The <option>s of (value, label) pairs; those whose escaped value is in `selected` are selected.
+
+    Plain string work per option, escaped as Django's escape does (an int id needs none): format_html per
+    option costs more than the rest of a page with a few hundred options.
+    """
     options = []
     for value, label in choices:
         value = str(value) if type(value) is int else escape(str(value))
@@ -30,7 +33,7 @@ class QuickSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         selected = {escape(str(v)) for v in self.format_value(value)}
-        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(_options(self.choices, selected)))
+        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options_html(self.choices, selected)))
 
 
 class QuickSelectMultiple(forms.SelectMultiple):
@@ -47,7 +50,7 @@ class QuickSelectMultiple(forms.SelectMultiple):
     def render(self, name, value, attrs=None, renderer=None):
         final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name, "multiple": True})
         selected = {escape(str(v)) for v in self.format_value(value)}
-        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(_options(self.choices, selected)))
+        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options_html(self.choices, selected)))
 
 
 class IdMultipleChoiceField(forms.TypedMultipleChoiceField):
