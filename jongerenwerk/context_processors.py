@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.templatetags.static import static
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import ngettext
 
@@ -23,6 +24,41 @@ class MenuLink:
 def _menu_href(url_name, urlconf, script_prefix):
     # The menu's addresses take no arguments: resolved once per process (and per urlconf and prefix).
     return reverse(url_name, urlconf=urlconf)
+
+
+# The layout's own links and files (base.html), the same on every page.
+LAYOUT_URL_NAMES = (
+    "home",
+    "notifications:list",
+    "account_change_password",
+    "mfa_index",
+    "usersessions_list",
+    "account_logout",
+    "accounts:language",
+)
+LAYOUT_ASSETS = {
+    "bootstrap_css": "vendor/bootstrap/bootstrap.min.css",
+    "icons_css": "vendor/bootstrap-icons/bootstrap-icons.min.css",
+    "app_css": "css/app.css",
+    "bootstrap_js": "vendor/bootstrap/bootstrap.bundle.min.js",
+    "htmx_js": "vendor/htmx/htmx.min.js",
+    "app_js": "js/app.js",
+}
+
+
+@lru_cache(maxsize=16)
+def _layout_links(urlconf, script_prefix, static_url):
+    """The layout's addresses and (hashed) file names, resolved once per process: 13 lookups a page otherwise."""
+    urls = {name.replace(":", "_"): _menu_href(name, urlconf, script_prefix) for name in LAYOUT_URL_NAMES}
+    return urls, {key: static(path) for key, path in LAYOUT_ASSETS.items()}
+
+
+def layout(request):
+    """What base.html links to on every page, for everyone (the login page too)."""
+    from django.conf import settings
+
+    urls, assets = _layout_links(get_urlconf(), get_script_prefix(), settings.STATIC_URL)
+    return {"layout_urls": urls, "layout_assets": assets}
 
 
 def navigation(request):

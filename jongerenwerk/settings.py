@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "jongerenwerk.context_processors.layout",
                 "jongerenwerk.context_processors.navigation",
             ],
         },

@@ -48,3 +48,22 @@ def test_home_lists_every_team_and_role_of_the_person_by_team_name(client_for, w
     teams = html.split('id="panel-my-teams"', 1)[1].split("</section>", 1)[0]
     rows = re.findall(r"<li><strong>([^<]+)</strong> – ([^<]+)</li>", teams)
     assert rows == [("Team A", "jongerenwerker"), ("Team B", "jongerenwerker")]
+
+
+def test_the_layout_links_and_files_are_the_ones_django_resolves(client_for, worker):
+    from django.templatetags.static import static
+    from django.test import Client
+
+    html = client_for(worker).get(reverse("home")).content.decode()
+    for name in ("home", "notifications:list", "account_change_password", "mfa_index", "usersessions_list"):
+        assert f'href="{reverse(name)}"' in html
+    for name in ("account_logout", "accounts:language"):
+        assert f'action="{reverse(name)}"' in html
+    for path in ("vendor/bootstrap/bootstrap.min.css", "vendor/bootstrap-icons/bootstrap-icons.min.css", "css/app.css"):
+        assert f'<link rel="stylesheet" href="{static(path)}">' in html
+    for path in ("vendor/bootstrap/bootstrap.bundle.min.js", "vendor/htmx/htmx.min.js", "js/app.js"):
+        assert f'<script src="{static(path)}"></script>' in html
+    # The login page (no person yet) has the same files and language switch.
+    html = Client().get(reverse("account_login")).content.decode()
+    assert f'<link rel="stylesheet" href="{static("css/app.css")}">' in html
+    assert f'action="{reverse("accounts:language")}"' in html

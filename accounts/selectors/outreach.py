@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from accounts.models import (
     Membership,
@@ -172,11 +172,12 @@ def platform_accounts_waiting_for(user, limit=10):
         waiting |= Q(team_id__in=lead_teams, handover_flagged_at__isnull=False) & ~Q(
             status__in=PlatformAccount.CLOSED_STATUSES
         )
+    # Plain rows: the home page asks this for everyone, and shows only these fields.
     return list(
         PlatformAccount.objects.visible_to(user)
         .filter(waiting)
-        .select_related("platform", "team")
-        .order_by("created_at")[:limit]
+        .order_by("created_at")
+        .values("pk", "handle", "status", "owner_id", platform_name=F("platform__name"))[:limit]
     )
 
 

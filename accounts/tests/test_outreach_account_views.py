@@ -274,7 +274,9 @@ def test_transfer_anonymous_404_403_and_happy_path(client, client_for, worker, l
 
 def test_home_panel_tells_the_lead_a_request_waits(client_for, lead, account):
     body = client_for(lead).get(reverse("home")).content.decode()
-    assert "aanvraag wacht op je besluit" in body and account.handle in body
+    link = reverse("accounts:account_detail", args=[account.pk])
+    assert f'<a href="{link}">{account.platform.name} · {account.handle}</a> –' in body
+    assert "aanvraag wacht op je besluit" in body
 
 
 def test_home_panel_tells_the_owner_a_review_is_due(client_for, worker, account):
