@@ -1,7 +1,5 @@
 """Reads of the policy part that depend on who is asking."""
 
-from collections import defaultdict
-
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -188,22 +186,12 @@ def completion_overview(user):
 
     Plain rows, no model instances: the page lists every published and superseded version.
     """
-    versions = list(
-        PolicyVersion.objects.visible_to(user)
-        .filter(status__in=[Status.PUBLISHED, Status.SUPERSEDED])
-        .order_by("document__title", "-number")
-        .values_list("pk", "number", "status", "document__title", "document__team_id", "document__team__name")
-    )
-    members = _members_by_team(visible_team_ids(user))
-    everyone = set().union(*members.values())
-    acknowledged = defaultdict(set)
-    for version_id, user_id in _acknowledgers([version[0] for version in versions]):
-        acknowledged[version_id].add(user_id)
+    team_ids = visible_team_ids(user)
+    if not team_ids:
+        return []
     labels = {value: str(label) for value, label in Status.choices}
     overview = []
-    for pk, number, status, title, team_id, team_name in versions:
-        people = members.get(team_id, set()) if team_id else everyone
-        done = len(people & acknowledged[pk])
+    for pk, number, status, title, team_name, total, done in _overview_rows(user.organisation_id, team_ids):
         overview.append(
             {
                 "pk": pk,
@@ -212,39 +200,56 @@ def completion_overview(user):
                 "team_name": team_name,
                 "published": status == Status.PUBLISHED,
                 "status_label": labels[status],
-                "total": len(people),
+                "total": total,
                 "done": done,
-                "open": len(people) - done,
+                "open": total - done,
             }
         )
     return overview
 
 
-def _acknowledgers(version_ids):
-    """(version id, user id) of every acknowledgement of these versions.
-
-    A fixed statement: thousands of pairs, and the ORM's row handling took as long as reading them.
-    """
-    if not version_ids:
-        return []
-    placeholders = ", ".join(["%s"] * len(version_ids))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT version_id, user_id FROM {PolicyAcknowledgement._meta.db_table} "
-            f"WHERE version_id IN ({placeholders})",
-            version_ids,
-        )
-        return cursor.fetchall()
-
-
-def _members_by_team(team_ids):
-    by_team = defaultdict(set)
-    rows = (
-        Membership.objects.filter(team__in=team_ids, user__is_active=True).order_by().values_list("team_id", "user_id")
+# The versions of PolicyVersion.objects.visible_to(user) (organisation-wide documents and those of the visible
+# teams), published or superseded, by title then newest first; for each, its people (the active members of the
+# document's team, or of every visible team for an organisation-wide document, each counted once) and how many of
+# them acknowledged it. One statement that hands back one row per version: counting the ~4,600 (version, person)
+# pairs in Python took longer than the three queries together.
+_OVERVIEW_SQL = """
+WITH people AS (
+    SELECT DISTINCT m.team_id, m.user_id FROM accounts_membership m JOIN accounts_user u ON u.id = m.user_id
+    WHERE u.is_active AND m.team_id IN ({teams})
+),
+team_sizes AS (SELECT team_id, COUNT(*) AS n FROM people GROUP BY team_id),
+versions AS (
+    SELECT v.id, v.number, v.status, d.title, d.team_id, t.name AS team_name
+    FROM policy_policyversion v
+    JOIN policy_policydocument d ON d.id = v.document_id
+    LEFT JOIN accounts_team t ON t.id = d.team_id
+    WHERE d.organisation_id = %s AND (d.team_id IS NULL OR d.team_id IN ({teams})) AND v.status IN (%s, %s)
+),
+done AS (
+    SELECT a.version_id, COUNT(*) AS n FROM policy_policyacknowledgement a JOIN versions v ON v.id = a.version_id
+    WHERE EXISTS (
+        SELECT 1 FROM people p WHERE p.user_id = a.user_id AND (v.team_id IS NULL OR p.team_id = v.team_id)
     )
-    for team_id, user_id in rows:
-        by_team[team_id].add(user_id)
-    return by_team
+    GROUP BY a.version_id
+)
+SELECT v.id, v.number, v.status, v.title, v.team_name,
+    CASE WHEN v.team_id IS NULL THEN (SELECT COUNT(DISTINCT user_id) FROM people) ELSE COALESCE(s.n, 0) END,
+    COALESCE(done.n, 0)
+FROM versions v
+LEFT JOIN team_sizes s ON s.team_id = v.team_id
+LEFT JOIN done ON done.version_id = v.id
+ORDER BY v.title, v.number DESC, v.id
+"""
+
+
+def _overview_rows(organisation_id, team_ids):
+    """(pk, number, status, title, team name, people, acknowledged) per version of the overview."""
+    teams = ", ".join(["%s"] * len(team_ids))
+    params = [*team_ids, organisation_id, *team_ids, Status.PUBLISHED, Status.SUPERSEDED]
+    with connection.cursor() as cursor:
+        cursor.execute(_OVERVIEW_SQL.format(teams=teams), params)
+        return cursor.fetchall()
 
 
 def post_list(user):
