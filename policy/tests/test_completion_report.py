@@ -258,3 +258,25 @@ def test_overview_statement_gives_the_orms_answer_for_every_team_and_organisatio
         assert overview == _overview_by_orm(person)
     assert {row["pk"] for row in completion_overview(manager)} == {old.pk, current.pk, for_a.pk, for_b.pk, for_c.pk}
     assert {row["pk"] for row in completion_overview(stranger)} == {elsewhere.pk}
+
+
+def test_report_statement_gives_the_orms_people_and_acknowledgements(
+    version, team_a, team_b, manager, lead, worker, outsider, other_team, stranger
+):
+    from policy.selectors import _members_since, _members_since_portable
+
+    both = make_member(team_a, Membership.Role.YOUTH_WORKER, mfa=False)
+    Membership.objects.create(user=both, team=team_b, role=Membership.Role.YOUTH_WORKER)
+    Membership.objects.create(user=worker, team=team_a, role=Membership.Role.SAFEGUARDING_OFFICER)
+    make_member(team_a, Membership.Role.YOUTH_WORKER, mfa=False, is_active=False)
+    for person in (both, outsider, stranger):
+        PolicyAcknowledgement.objects.create(user=person, version=version)
+    other = make_version(version.document, author=manager, status=Status.SUPERSEDED)
+    PolicyAcknowledgement.objects.create(user=lead, version=other)
+
+    for team_ids in ([team_a.pk], [team_b.pk], [team_a.pk, team_b.pk], [other_team.pk]):
+        for checked in (version, other):
+            assert sorted(_members_since(team_ids, checked)) == sorted(_members_since_portable(team_ids, checked))
+    people = {row[1]: row for row in _members_since([team_a.pk, team_b.pk], version)}
+    assert len(people) == 5 and people[both.email][3] is not None and people[lead.email][3] is None
+    assert people[both.email][2] == min(membership.created_at for membership in both.memberships.all())
