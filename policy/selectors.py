@@ -1,5 +1,7 @@
 """Reads of the policy part that depend on who is asking."""
 
+from typing import NamedTuple
+
 from django.db import connection
 from django.db.models import FilteredRelation, Prefetch, Q
 from django.utils import timezone
@@ -76,23 +78,48 @@ def outstanding_versions(user):
     )
 
 
+class OutstandingVersion(NamedTuple):
+    pk: int
+    number: int
+    title: str
+    postponed: bool
+
+
+# The rows of outstanding_versions(user), each with whether the person postponed it until after `now`. Asked on
+# every visit of the home page: as one plain statement it costs a fraction of building the two ORM queries.
+_OUTSTANDING_SQL = """
+SELECT v.id, v.number, d.title, EXISTS (
+    SELECT 1 FROM policy_policyackpostponement p WHERE p.version_id = v.id AND p.user_id = %s AND p.until > %s
+)
+FROM policy_policyversion v
+JOIN policy_policydocument d ON d.id = v.document_id
+WHERE v.status = %s AND d.organisation_id = %s AND (d.team_id IS NULL OR d.team_id IN ({teams}))
+    AND NOT EXISTS (SELECT 1 FROM policy_policyacknowledgement a WHERE a.version_id = v.id AND a.user_id = %s)
+ORDER BY v.published_at, v.id
+"""
+
+
+def outstanding_list(user, now=None):
+    """The versions this person has yet to acknowledge (pk, number, title, postponed right now), in one query."""
+    team_ids = member_team_ids(user)
+    if not team_ids:
+        return []
+    now = connection.ops.adapt_datetimefield_value(now or timezone.now())
+    params = [user.pk, now, Status.PUBLISHED, user.organisation_id, *team_ids, user.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(_OUTSTANDING_SQL.format(teams=", ".join(["%s"] * len(team_ids))), params)
+        return [OutstandingVersion(pk, number, title, bool(postponed)) for pk, number, title, postponed in cursor]
+
+
 def acknowledgement_due(user, now=None, outstanding_sink=None):
-    """The version this person must acknowledge before anything else (none postponed right now), or None.
+    """The outstanding version this person must acknowledge before anything else (none postponed now), or None.
 
     With `outstanding_sink` (the request), the outstanding versions are kept on it for the home page panel.
     """
-    now = now or timezone.now()
-    outstanding = list(outstanding_versions(user))
+    outstanding = outstanding_list(user, now)
     if outstanding_sink is not None:
         outstanding_sink.policy_outstanding = outstanding
-    if not outstanding:
-        return None
-    postponed = set(
-        PolicyAckPostponement.objects.filter(
-            user=user, version__in=[version.pk for version in outstanding], until__gt=now
-        ).values_list("version_id", flat=True)
-    )
-    return next((version for version in outstanding if version.pk not in postponed), None)
+    return next((version for version in outstanding if not version.postponed), None)
 
 
 def postponements_used(user, version):
