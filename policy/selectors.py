@@ -79,6 +79,8 @@ def outstanding_versions(user):
 
 
 class OutstandingVersion(NamedTuple):
+    """A version still to acknowledge, as the home page lists it."""
+
     pk: int
     number: int
     title: str
@@ -185,6 +187,7 @@ GROUP BY u.id, u.full_name, u.email, a.at
 
 
 def _members_since_portable(team_ids, version):
+    """The rows of _members_since through the ORM: for databases other than PostgreSQL."""
     members = {}
     # order_by(): a membership's default order (by team name) would join the teams only to sort the rows.
     rows = (
