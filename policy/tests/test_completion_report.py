@@ -280,3 +280,26 @@ def test_report_statement_gives_the_orms_people_and_acknowledgements(
     people = {row[1]: row for row in _members_since([team_a.pk, team_b.pk], version)}
     assert len(people) == 5 and people[both.email][3] is not None and people[lead.email][3] is None
     assert people[both.email][2] == min(membership.created_at for membership in both.memberships.all())
+
+
+def _policy_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in queries.captured_queries if "policy_" in query["sql"]]
+
+
+def test_overview_reads_versions_people_and_acknowledgements_in_one_query(client_for, version, manager, team_a):
+    _grow(team_a, version, people=3, documents=2)
+    assert len(_policy_queries(client_for(manager), reverse("policy:report"))) == 1
+
+
+def test_version_report_reads_the_version_then_people_with_acknowledgements(client_for, version, manager, team_a):
+    _grow(team_a, version, people=3, documents=0)
+    version_query, people_query = _policy_queries(
+        client_for(manager), reverse("policy:report_version", args=[version.pk])
+    )
+    assert "accounts_membership" in people_query and "policy_policyacknowledgement" in people_query

@@ -59,3 +59,17 @@ def test_posts_waiting_statement_gives_the_orms_posts(org, team_a, team_b, manag
         assert sorted(_posts_waiting_ids(person)) == sorted(expected.values_list("pk", flat=True))
     assert _posts_waiting_ids(lead) == [posts[0].pk]
     assert _posts_waiting_ids(people.get(pk=worker.pk)) == []
+
+
+def test_home_asks_policy_twice_when_nothing_waits(client_for, org, manager, worker):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    version = make_version(make_document(org, owner=manager), author=manager, status=Status.PUBLISHED)
+    acknowledgement_postpone(actor=worker, version=version)
+    client = client_for(worker)
+    client.get(reverse("home"))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("home")).status_code == 200
+    # The outstanding versions with their postponement, and the ids of posts waiting for this person.
+    assert len([query for query in queries.captured_queries if "policy_" in query["sql"]]) == 2
