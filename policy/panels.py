@@ -1,12 +1,12 @@
 from jongerenwerk.hooks import Panel
-from policy.selectors import outstanding_versions, waiting_for_me
+from policy.selectors import outstanding_list, waiting_for_me
 
 
 def home_panels(request):
     """Policy to acknowledge first, then versions and posts waiting for this person's decision."""
     outstanding = getattr(request, "policy_outstanding", None)
     if outstanding is None:
-        outstanding = list(outstanding_versions(request.user)[:5])
+        outstanding = outstanding_list(request.user)
     panels = []
     if outstanding:
         panels.append(Panel("policy/panel_acknowledge.html", order=10, context={"versions": outstanding[:5]}))

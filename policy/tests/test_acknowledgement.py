@@ -129,3 +129,43 @@ def test_a_replaced_version_sends_the_person_on_to_the_current_one(post_form, cl
     response = client.get(reverse("policy:acknowledge", args=[published.pk]))
     assert response.url == reverse("policy:acknowledge_next")
     assert client.get(response.url).url == reverse("policy:acknowledge", args=[newer.pk])
+
+
+def test_outstanding_statement_gives_the_orms_versions_and_postponements(
+    org, team_a, team_b, manager, lead, worker, outsider, other_team, stranger
+):
+    from policy.models import PolicyAckPostponement
+    from policy.selectors import outstanding_list, outstanding_versions
+
+    now = timezone.now()
+    Membership.objects.create(user=worker, team=team_b, role=Membership.Role.YOUTH_WORKER)
+    organisation = make_document(org, owner=manager, title="Gedragscode")
+    make_version(organisation, author=manager, status=Status.SUPERSEDED, published_at=now - timedelta(days=9))
+    current = make_version(organisation, author=manager, status=Status.PUBLISHED, published_at=now - timedelta(days=3))
+    draft = make_document(org, owner=manager, title="Concept")
+    make_version(draft, author=manager, status=Status.DRAFT)
+    versions = [current]
+    for days, team in ((5, team_a), (2, team_b), (2, team_a)):
+        document = make_document(org, team=team, owner=manager, title=f"Teamregels {team.name}")
+        versions.append(
+            make_version(document, author=manager, status=Status.PUBLISHED, published_at=now - timedelta(days=days))
+        )
+    versions.append(
+        make_version(make_document(other_team.organisation, owner=stranger), author=stranger, status=Status.PUBLISHED)
+    )
+    PolicyAcknowledgement.objects.create(user=lead, version=current)
+    PolicyAcknowledgement.objects.create(user=worker, version=versions[1])
+    PolicyAckPostponement.objects.create(user=worker, version=current, until=now + timedelta(hours=3))
+    PolicyAckPostponement.objects.create(user=worker, version=versions[2], until=now - timedelta(hours=3))
+    PolicyAckPostponement.objects.create(user=lead, version=versions[3], until=now + timedelta(hours=3))
+
+    for person in (manager, lead, worker, outsider, stranger):
+        expected = [(version.pk, version.number, version.document.title) for version in outstanding_versions(person)]
+        postponed = set(
+            PolicyAckPostponement.objects.filter(user=person, until__gt=now).values_list("version_id", flat=True)
+        )
+        rows = outstanding_list(person, now)
+        assert [(row.pk, row.number, row.title) for row in rows] == expected
+        assert {row.pk for row in rows if row.postponed} == postponed & {pk for pk, _, _ in expected}
+    assert [row.pk for row in outstanding_list(worker, now) if row.postponed] == [current.pk]
+    assert [row.pk for row in outstanding_list(stranger, now)] == [versions[-1].pk]

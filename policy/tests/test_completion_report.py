@@ -199,3 +199,107 @@ def test_version_rows_show_the_acknowledgement_date_and_days_open(client_for, ve
 def test_version_page_says_when_nobody_has_the_status(client_for, version, manager):
     body = client_for(manager).get(reverse("policy:report_version", args=[version.pk]), {"status": "open"})
     assert "Niemand met deze status." in body.content.decode()
+
+
+def _overview_by_orm(user):
+    """The overview's numbers as the ORM and Python sets give them: what the one statement must match."""
+    from accounts.selectors import visible_team_ids
+
+    versions = (
+        PolicyVersion.objects.visible_to(user)
+        .filter(status__in=[Status.PUBLISHED, Status.SUPERSEDED])
+        .order_by("document__title", "-number", "pk")
+        .values_list("pk", "number", "status", "document__title", "document__team_id", "document__team__name")
+    )
+    members = {}
+    for team_id, user_id in Membership.objects.filter(
+        team__in=visible_team_ids(user), user__is_active=True
+    ).values_list("team_id", "user_id"):
+        members.setdefault(team_id, set()).add(user_id)
+    everyone = set().union(*members.values())
+    rows = []
+    for pk, number, status, title, team_id, team_name in versions:
+        people = members.get(team_id, set()) if team_id else everyone
+        acknowledged = set(PolicyAcknowledgement.objects.filter(version_id=pk).values_list("user_id", flat=True))
+        rows.append((pk, number, status == Status.PUBLISHED, title, team_name, len(people), len(people & acknowledged)))
+    return rows
+
+
+def test_overview_statement_gives_the_orms_answer_for_every_team_and_organisation(
+    org, team_a, team_b, manager, lead, worker, outsider, other_team, stranger
+):
+    from policy.selectors import completion_overview
+
+    team_c = type(team_a).objects.create(organisation=org, name="Team C (leeg)")
+    both = make_member(team_a, Membership.Role.YOUTH_WORKER, mfa=False)
+    Membership.objects.create(user=both, team=team_b, role=Membership.Role.YOUTH_WORKER)
+    Membership.objects.create(user=worker, team=team_a, role=Membership.Role.SAFEGUARDING_OFFICER)
+    retired = make_member(team_b, Membership.Role.YOUTH_WORKER, mfa=False, is_active=False)
+    organisation = make_document(org, owner=manager, title="Gedragscode")
+    old = make_version(organisation, author=manager, status=Status.SUPERSEDED)
+    current = make_version(organisation, author=manager, status=Status.PUBLISHED)
+    make_version(organisation, author=manager, status=Status.DRAFT)
+    for_a = make_version(make_document(org, team=team_a, owner=manager), author=manager, status=Status.PUBLISHED)
+    for_b = make_version(make_document(org, team=team_b, owner=manager), author=manager, status=Status.PUBLISHED)
+    for_c = make_version(make_document(org, team=team_c, owner=manager), author=manager, status=Status.PUBLISHED)
+    elsewhere = make_version(
+        make_document(other_team.organisation, owner=stranger), author=stranger, status="published"
+    )
+    for person in (manager, worker, both, retired, outsider, stranger):
+        for version in (old, current, for_a, for_b, elsewhere):
+            PolicyAcknowledgement.objects.create(user=person, version=version)
+    PolicyAcknowledgement.objects.create(user=lead, version=for_c)
+
+    for person in (manager, lead, worker, outsider, stranger):
+        overview = [
+            (row["pk"], row["number"], row["published"], row["title"], row["team_name"], row["total"], row["done"])
+            for row in completion_overview(person)
+        ]
+        assert overview == _overview_by_orm(person)
+    assert {row["pk"] for row in completion_overview(manager)} == {old.pk, current.pk, for_a.pk, for_b.pk, for_c.pk}
+    assert {row["pk"] for row in completion_overview(stranger)} == {elsewhere.pk}
+
+
+def test_report_statement_gives_the_orms_people_and_acknowledgements(
+    version, team_a, team_b, manager, lead, worker, outsider, other_team, stranger
+):
+    from policy.selectors import _members_since, _members_since_portable
+
+    both = make_member(team_a, Membership.Role.YOUTH_WORKER, mfa=False)
+    Membership.objects.create(user=both, team=team_b, role=Membership.Role.YOUTH_WORKER)
+    Membership.objects.create(user=worker, team=team_a, role=Membership.Role.SAFEGUARDING_OFFICER)
+    make_member(team_a, Membership.Role.YOUTH_WORKER, mfa=False, is_active=False)
+    for person in (both, outsider, stranger):
+        PolicyAcknowledgement.objects.create(user=person, version=version)
+    other = make_version(version.document, author=manager, status=Status.SUPERSEDED)
+    PolicyAcknowledgement.objects.create(user=lead, version=other)
+
+    for team_ids in ([team_a.pk], [team_b.pk], [team_a.pk, team_b.pk], [other_team.pk]):
+        for checked in (version, other):
+            assert sorted(_members_since(team_ids, checked)) == sorted(_members_since_portable(team_ids, checked))
+    people = {row[1]: row for row in _members_since([team_a.pk, team_b.pk], version)}
+    assert len(people) == 5 and people[both.email][3] is not None and people[lead.email][3] is None
+    assert people[both.email][2] == min(membership.created_at for membership in both.memberships.all())
+
+
+def _policy_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in queries.captured_queries if "policy_" in query["sql"]]
+
+
+def test_overview_reads_versions_people_and_acknowledgements_in_one_query(client_for, version, manager, team_a):
+    _grow(team_a, version, people=3, documents=2)
+    assert len(_policy_queries(client_for(manager), reverse("policy:report"))) == 1
+
+
+def test_version_report_reads_the_version_then_people_with_acknowledgements(client_for, version, manager, team_a):
+    _grow(team_a, version, people=3, documents=0)
+    version_query, people_query = _policy_queries(
+        client_for(manager), reverse("policy:report_version", args=[version.pk])
+    )
+    assert "accounts_membership" in people_query and "policy_policyacknowledgement" in people_query
