@@ -195,7 +195,16 @@ class Contact(models.Model):
         verbose_name = _("contact")
         verbose_name_plural = _("contacten")
         ordering = ["-date", "-time", "-pk"]
-        indexes = [models.Index(fields=["team", "date"]), models.Index(fields=["worker", "date"])]
+        indexes = [
+            models.Index(fields=["team", "date"]),
+            models.Index(fields=["worker", "date"]),
+            # A worker's open follow-ups by due date (the home page): only the few open ones are in it.
+            models.Index(
+                fields=["worker", "follow_up_due"],
+                condition=models.Q(follow_up_done_at__isnull=True) & ~models.Q(follow_up=""),
+                name="contact_open_follow_ups",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(duration_minutes__gte=1, duration_minutes__lte=MAX_ENTRY_MINUTES),
