@@ -19,11 +19,10 @@ TEAM_WEEKS = 8
 
 
 def worker_week(user, today=None):
-    """This person's minutes this week against their weekly budget."""
+    """This person's minutes this week against their weekly budget (one query)."""
     today = today or timezone.localdate()
     start = selectors.week_start(today)
-    minutes = selectors.worker_minutes([user.pk], start, start + datetime.timedelta(days=6)).get(user.pk, 0)
-    budget = selectors.weekly_budget_minutes(user)
+    minutes, budget = selectors.worker_week_totals(user, start, start + datetime.timedelta(days=6))
     return {
         "start": start,
         "minutes": minutes,

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db import connection
 from django.db.models import Count, IntegerField, Sum, Value
 from django.db.models.functions import Coalesce
 
@@ -177,6 +178,41 @@ def worker_minutes(worker_ids, start, end):
     for row in contacts.union(entries, all=True):
         totals[row["worker_id"]] = totals.get(row["worker_id"], 0) + row["minutes"]
     return totals
+
+
+_WEEK_TOTALS_SQL = """
+SELECT
+    (SELECT COALESCE(SUM(duration_minutes), 0) FROM {contact} WHERE worker_id = %s AND date BETWEEN %s AND %s)
+    + (SELECT COALESCE(SUM(duration_minutes), 0) FROM {entry} WHERE worker_id = %s AND date BETWEEN %s AND %s),
+    (SELECT COALESCE(SUM(minutes), 0) FROM (
+        SELECT MAX(COALESCE(NULLIF(m.weekly_budget_minutes, 0), b.weekly_minutes, %s)) AS minutes
+        FROM {membership} m LEFT JOIN {budget} b ON b.team_id = m.team_id
+        WHERE m.user_id = %s AND m.role IN ({roles})
+        GROUP BY m.team_id
+    ) per_team)
+""".format(
+    contact=Contact._meta.db_table,
+    entry=TimeEntry._meta.db_table,
+    membership=Membership._meta.db_table,
+    budget=TeamBudget._meta.db_table,
+    roles=", ".join(["%s"] * len(permissions.REGISTERING_ROLES)),
+)
+
+
+def worker_week_totals(user, start, end):
+    """(logged minutes between two dates, weekly budget) of one person, in one statement.
+
+    On every worker's home page: plain SQL, one round trip instead of two ORM queries. The same numbers as
+    worker_minutes([user.pk], start, end).get(user.pk, 0) and weekly_budget_minutes(user) (a team's
+    registering memberships share their budget: budget_set_member sets them together).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _WEEK_TOTALS_SQL,
+            [user.pk, start, end, user.pk, start, end, DEFAULT_WEEKLY_MINUTES, user.pk, *permissions.REGISTERING_ROLES],
+        )
+        minutes, budget = cursor.fetchone()
+    return minutes, budget
 
 
 def week_view(user, start):
