@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.models import Count, IntegerField, Sum, Value
 from django.db.models.functions import Coalesce
 
-from accounts.models import Membership, Platform, PlatformAccount, TargetGroup, Team
+from accounts.models import Membership, Platform, PlatformAccount, TargetGroup, Team, User
 from accounts.permissions import is_manager, require
 from accounts.selectors import get_visible_or_404
 from registration import permissions
@@ -85,18 +85,60 @@ def report_teams(user):
     return Team.objects.filter(pk__in=led).order_by("name")
 
 
-def report_team_pairs(user):
-    """The (id, name) pairs of report_teams, by name, in one query.
+REPORT_CHOICES = ("teams", "agreements", "workers", "target_groups", "platforms")
 
-    A manager reports on every team of their organisation, the teams they may see
-    (accounts.selectors.visible_team_ids): read with their names at once rather than the ids first.
-    """
+# One statement, a part per choice list (its number in REPORT_CHOICES), each by its own order: the agreements
+# newest first (FunderAgreement's ordering), the others by name. {teams} stands for the report teams' ids.
+_REPORT_CHOICES_SQL = (
+    "SELECT 0 AS part, id, name AS label, NULL AS sort_day, name AS sort_name "
+    f"FROM {Team._meta.db_table} WHERE id IN ({{teams}}) "
+    "UNION ALL "
+    f"SELECT 1, id, name, starts_on, name FROM {FunderAgreement._meta.db_table} WHERE organisation_id = %s "
+    "UNION ALL "
+    # A person as User.__str__ shows them; each once, however many of the teams they are in.
+    f"SELECT 2, u.id, COALESCE(NULLIF(u.full_name, ''), u.email), NULL, u.full_name FROM {User._meta.db_table} u "
+    f"WHERE EXISTS (SELECT 1 FROM {Membership._meta.db_table} m WHERE m.user_id = u.id AND m.team_id IN ({{teams}})) "
+    "UNION ALL "
+    f"SELECT 3, id, name, NULL, name FROM {TargetGroup._meta.db_table} "
+    "WHERE team_id IN ({teams}) AND NOT is_archived "
+    "UNION ALL "
+    f"SELECT 4, id, name, NULL, name FROM {Platform._meta.db_table} "
+    "WHERE (organisation_id IS NULL OR organisation_id = %s) AND is_active "
+    "ORDER BY part, sort_day DESC, sort_name, id"
+)
+
+
+def _report_team_scope(user):
+    """SQL for the ids of the teams this person reports on (report_teams), and its parameters."""
     if is_manager(user):
-        teams = Team.objects.filter(organisation_id=user.organisation_id)
-    else:
-        led = [tid for tid, role in _memberships(user) if role == Membership.Role.TEAM_LEAD]
-        teams = Team.objects.filter(pk__in=led)
-    return list(teams.order_by("name").values_list("pk", "name"))
+        return f"SELECT id FROM {Team._meta.db_table} WHERE organisation_id = %s", [user.organisation_id]
+    led = [tid for tid, role in _memberships(user) if role == Membership.Role.TEAM_LEAD]
+    return ", ".join(["%s"] * len(led)) or "NULL", led  # IN (NULL): no team
+
+
+def report_choices(user):
+    """The report form's choice lists as (id, label) pairs, by REPORT_CHOICES name, in one query.
+
+    The teams are report_teams; the agreements those of the person's organisation; the people, target groups
+    (not archived) of those teams; the platforms they may choose (shared or their organisation's, in use).
+    The report page asks for five lists of hundreds of options: one round trip and no ORM, the same pairs
+    in the same order as the querysets behind each list (registration/tests/test_report_choices.py).
+    """
+    choices = {name: [] for name in REPORT_CHOICES}
+    if not user.is_authenticated or user.organisation_id is None:
+        return choices
+    teams, team_params = _report_team_scope(user)
+    organisation = user.organisation_id
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _REPORT_CHOICES_SQL.format(teams=teams),
+            [*team_params, organisation, *team_params, *team_params, organisation],
+        )
+        rows = cursor.fetchall()
+    lists = [choices[name] for name in REPORT_CHOICES]
+    for part, pk, label, _day, _name in rows:
+        lists[part].append((pk, label))
+    return choices
 
 
 def _memberships(user):
