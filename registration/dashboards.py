@@ -19,11 +19,15 @@ TEAM_WEEKS = 8
 
 
 def worker_week(user, today=None):
-    """This person's minutes this week against their weekly budget."""
+    """This person's minutes this week against their weekly budget, and their follow-ups due (one query).
+
+    The follow-ups are the first few open ones due within two days, as the home page lists them.
+    """
     today = today or timezone.localdate()
     start = selectors.week_start(today)
-    minutes = selectors.worker_minutes([user.pk], start, start + datetime.timedelta(days=6)).get(user.pk, 0)
-    budget = selectors.weekly_budget_minutes(user)
+    minutes, budget, follow_ups = selectors.worker_week_totals(
+        user, start, start + datetime.timedelta(days=6), today + datetime.timedelta(days=2)
+    )
     return {
         "start": start,
         "minutes": minutes,
@@ -31,6 +35,7 @@ def worker_week(user, today=None):
         "budget_hours": round(budget / 60, 1),
         "percent": round(100 * minutes / budget) if budget else 0,
         "over": minutes > budget,
+        "follow_ups": follow_ups,
     }
 
 

@@ -407,33 +407,22 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from accounts.models import TargetGroup, User
-
         self.user = user
-        # The choices are (id, label) pairs: hundreds of people without a model instance each.
-        self.fields["teams"].set_pairs(selectors.report_team_pairs(user))
-        self.allowed_team_ids = [pk for pk, _name in self.fields["teams"].choices]
-        # The agreement's row (its teams, term and goals) is read only for the one chosen (clean_agreement).
-        self.fields["agreement"].choices = [
-            ("", _("Alle")),
-            *FunderAgreement.objects.visible_to(user).values_list("pk", "name"),
-        ]
+        # The choices are (id, label) pairs, all five lists read at once: hundreds of people without a model
+        # instance each. The agreement's row (its teams, term and goals) is read only for the one chosen
+        # (clean_agreement).
+        choices = selectors.report_choices(user)
+        self.fields["teams"].set_pairs(choices["teams"])
+        self.allowed_team_ids = [pk for pk, _name in choices["teams"]]
+        self.fields["agreement"].choices = [("", _("Alle")), *choices["agreements"]]
         self.fields["activity"].choices = [
             ("", _("Alle")),
             (CONTACT_ACTIVITY, CONTACT_ACTIVITY_LABEL),
             *Activity.choices,
         ]
-        self.fields["workers"].set_pairs(
-            (pk, full_name or email)  # a person as User.__str__ shows them
-            for pk, full_name, email in User.objects.filter(memberships__team__in=self.allowed_team_ids)
-            .distinct()
-            .order_by("full_name")
-            .values_list("pk", "full_name", "email")
-        )
-        # The report teams are teams the person may see: their groups need no second visibility filter.
-        groups = TargetGroup.objects.filter(team_id__in=self.allowed_team_ids, is_archived=False).order_by("name")
-        self.fields["target_groups"].set_pairs(groups.values_list("pk", "name"))
-        self.fields["platforms"].set_pairs(selectors.platform_choices(user).values_list("pk", "name"))
+        self.fields["workers"].set_pairs(choices["workers"])
+        self.fields["target_groups"].set_pairs(choices["target_groups"])
+        self.fields["platforms"].set_pairs(choices["platforms"])
 
     def clean_agreement(self):
         pk = self.cleaned_data.get("agreement")

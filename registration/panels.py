@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from accounts.models import Membership, Team
 from jongerenwerk.hooks import Panel
-from registration import dashboards, permissions, selectors
+from registration import dashboards, permissions
 from registration.models import MonthApproval
 
 
@@ -30,11 +30,8 @@ def home_panels(request):
     panels = _months_to_approve(user, today)
     if not permissions.can_register(user):
         return panels
-    due = selectors.follow_ups_due(user, today + datetime.timedelta(days=2))
-    follow_ups = list(due.values("pk", "follow_up", "follow_up_due")[:5])
-    panels.append(
-        Panel("registration/panel_week.html", order=50, context={"week": dashboards.worker_week(user, today)})
-    )
-    if follow_ups:
-        panels.append(Panel("registration/panel_follow_ups.html", order=20, context={"follow_ups": follow_ups}))
+    week = dashboards.worker_week(user, today)
+    panels.append(Panel("registration/panel_week.html", order=50, context={"week": week}))
+    if week["follow_ups"]:
+        panels.append(Panel("registration/panel_follow_ups.html", order=20, context={"follow_ups": week["follow_ups"]}))
     return panels

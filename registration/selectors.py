@@ -2,10 +2,11 @@
 
 import datetime
 
+from django.db import connection
 from django.db.models import Count, IntegerField, Sum, Value
 from django.db.models.functions import Coalesce
 
-from accounts.models import Membership, Platform, PlatformAccount, TargetGroup, Team
+from accounts.models import Membership, Platform, PlatformAccount, TargetGroup, Team, User
 from accounts.permissions import is_manager, require
 from accounts.selectors import get_visible_or_404
 from registration import permissions
@@ -84,18 +85,60 @@ def report_teams(user):
     return Team.objects.filter(pk__in=led).order_by("name")
 
 
-def report_team_pairs(user):
-    """The (id, name) pairs of report_teams, by name, in one query.
+REPORT_CHOICES = ("teams", "agreements", "workers", "target_groups", "platforms")
 
-    A manager reports on every team of their organisation, the teams they may see
-    (accounts.selectors.visible_team_ids): read with their names at once rather than the ids first.
-    """
+# One statement, a part per choice list (its number in REPORT_CHOICES), each by its own order: the agreements
+# newest first (FunderAgreement's ordering), the others by name. {teams} stands for the report teams' ids.
+_REPORT_CHOICES_SQL = (
+    "SELECT 0 AS part, id, name AS label, NULL AS sort_day, name AS sort_name "
+    f"FROM {Team._meta.db_table} WHERE id IN ({{teams}}) "
+    "UNION ALL "
+    f"SELECT 1, id, name, starts_on, name FROM {FunderAgreement._meta.db_table} WHERE organisation_id = %s "
+    "UNION ALL "
+    # A person as User.__str__ shows them; each once, however many of the teams they are in.
+    f"SELECT 2, u.id, COALESCE(NULLIF(u.full_name, ''), u.email), NULL, u.full_name FROM {User._meta.db_table} u "
+    f"WHERE EXISTS (SELECT 1 FROM {Membership._meta.db_table} m WHERE m.user_id = u.id AND m.team_id IN ({{teams}})) "
+    "UNION ALL "
+    f"SELECT 3, id, name, NULL, name FROM {TargetGroup._meta.db_table} "
+    "WHERE team_id IN ({teams}) AND NOT is_archived "
+    "UNION ALL "
+    f"SELECT 4, id, name, NULL, name FROM {Platform._meta.db_table} "
+    "WHERE (organisation_id IS NULL OR organisation_id = %s) AND is_active "
+    "ORDER BY part, sort_day DESC, sort_name, id"
+)
+
+
+def _report_team_scope(user):
+    """SQL for the ids of the teams this person reports on (report_teams), and its parameters."""
     if is_manager(user):
-        teams = Team.objects.filter(organisation_id=user.organisation_id)
-    else:
-        led = [tid for tid, role in _memberships(user) if role == Membership.Role.TEAM_LEAD]
-        teams = Team.objects.filter(pk__in=led)
-    return list(teams.order_by("name").values_list("pk", "name"))
+        return f"SELECT id FROM {Team._meta.db_table} WHERE organisation_id = %s", [user.organisation_id]
+    led = [tid for tid, role in _memberships(user) if role == Membership.Role.TEAM_LEAD]
+    return ", ".join(["%s"] * len(led)) or "NULL", led  # IN (NULL): no team
+
+
+def report_choices(user):
+    """The report form's choice lists as (id, label) pairs, by REPORT_CHOICES name, in one query.
+
+    The teams are report_teams; the agreements those of the person's organisation; the people, target groups
+    (not archived) of those teams; the platforms they may choose (shared or their organisation's, in use).
+    The report page asks for five lists of hundreds of options: one round trip and no ORM, the same pairs
+    in the same order as the querysets behind each list (registration/tests/test_report_choices.py).
+    """
+    choices = {name: [] for name in REPORT_CHOICES}
+    if not user.is_authenticated or user.organisation_id is None:
+        return choices
+    teams, team_params = _report_team_scope(user)
+    organisation = user.organisation_id
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _REPORT_CHOICES_SQL.format(teams=teams),
+            [*team_params, organisation, *team_params, *team_params, organisation],
+        )
+        rows = cursor.fetchall()
+    lists = [choices[name] for name in REPORT_CHOICES]
+    for part, pk, label, _day, _name in rows:
+        lists[part].append((pk, label))
+    return choices
 
 
 def _memberships(user):
@@ -177,6 +220,67 @@ def worker_minutes(worker_ids, start, end):
     for row in contacts.union(entries, all=True):
         totals[row["worker_id"]] = totals.get(row["worker_id"], 0) + row["minutes"]
     return totals
+
+
+FOLLOW_UPS_SHOWN = 5
+
+# One row per open follow-up due by a date (the first FOLLOW_UPS_SHOWN by due date), or one row of NULLs
+# without them, each with the week's minutes and the budget. The follow-up conditions are those of the
+# partial index contact_open_follow_ups.
+_WEEK_TOTALS_SQL = """
+SELECT w.minutes, w.budget, f.id, f.follow_up, f.follow_up_due
+FROM (
+    SELECT
+        (SELECT COALESCE(SUM(duration_minutes), 0) FROM {contact} WHERE worker_id = %s AND date BETWEEN %s AND %s)
+        + (SELECT COALESCE(SUM(duration_minutes), 0) FROM {entry} WHERE worker_id = %s AND date BETWEEN %s AND %s)
+        AS minutes,
+        (SELECT COALESCE(SUM(minutes), 0) FROM (
+            SELECT MAX(COALESCE(NULLIF(m.weekly_budget_minutes, 0), b.weekly_minutes, %s)) AS minutes
+            FROM {membership} m LEFT JOIN {budget} b ON b.team_id = m.team_id
+            WHERE m.user_id = %s AND m.role IN ({roles})
+            GROUP BY m.team_id
+        ) per_team) AS budget
+) w
+LEFT JOIN (
+    SELECT id, follow_up, follow_up_due FROM {contact}
+    WHERE worker_id = %s AND follow_up_due <= %s AND follow_up_done_at IS NULL AND NOT (follow_up = '')
+    ORDER BY follow_up_due, id
+    LIMIT {shown}
+) f ON 1 = 1
+ORDER BY f.follow_up_due, f.id
+""".format(
+    contact=Contact._meta.db_table,
+    entry=TimeEntry._meta.db_table,
+    membership=Membership._meta.db_table,
+    budget=TeamBudget._meta.db_table,
+    roles=", ".join(["%s"] * len(permissions.REGISTERING_ROLES)),
+    shown=FOLLOW_UPS_SHOWN,
+)
+
+
+def worker_week_totals(user, start, end, follow_ups_until):
+    """This person's logged minutes between two dates, weekly budget and open follow-ups due by a date (1 query).
+
+    On every worker's home page: plain SQL, one round trip instead of three ORM queries. The same answers as
+    worker_minutes([user.pk], start, end).get(user.pk, 0), weekly_budget_minutes(user) (a team's registering
+    memberships share their budget: budget_set_member sets them together) and the first FOLLOW_UPS_SHOWN of
+    their contacts with a follow-up not done, due by the date, by due date, as {pk, follow_up, follow_up_due}.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _WEEK_TOTALS_SQL,
+            [
+                *(user.pk, start, end) * 2,
+                DEFAULT_WEEKLY_MINUTES,
+                user.pk,
+                *permissions.REGISTERING_ROLES,
+                user.pk,
+                follow_ups_until,
+            ],
+        )
+        rows = cursor.fetchall()
+    follow_ups = [{"pk": pk, "follow_up": text, "follow_up_due": due} for _m, _b, pk, text, due in rows if pk]
+    return rows[0][0], rows[0][1], follow_ups
 
 
 def week_view(user, start):
@@ -264,13 +368,3 @@ def month_overview(user, team, month):
     approval = MonthApproval.objects.filter(team=team, month=month).first()
     rows = sorted(workers.values(), key=lambda item: item["name"])
     return {"workers": rows, "approval": approval, "minutes": sum(r["minutes"] for r in rows), "end": end}
-
-
-def follow_ups_due(user, until):
-    """This worker's open follow-up actions due on or before a date."""
-    return (
-        Contact.objects.filter(worker=user, follow_up_due__lte=until, follow_up_done_at__isnull=True)
-        .exclude(follow_up="")
-        .select_related("platform")
-        .order_by("follow_up_due")
-    )

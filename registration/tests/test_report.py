@@ -183,10 +183,10 @@ def test_report_query_count_does_not_grow(
     client = client_for(manager)
     client.get("/")
     # Cold: the revisions, then the one GROUPING SETS query (with SET LOCAL jit in its savepoint).
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(14):
         client.get(URL, {**Q3, "agreement": agreement.pk})
     # Cached: the revisions decide, no scan.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(9):
         client.get(URL, {**Q3, "agreement": agreement.pk})
 
 
@@ -310,7 +310,7 @@ def test_agreement_is_offered_by_name_and_read_only_when_chosen(client_for, mana
 def test_report_without_agreement_query_count(client_for, manager, data, django_assert_num_queries):
     client = client_for(manager)
     client.get(URL, Q3)
-    # Cached: session, user, memberships, the teams with their names, agreements, people, target groups,
-    # platforms, revisions and the notification count.
-    with django_assert_num_queries(10):
+    # Cached: session, user, memberships, the form's five choice lists in one, revisions and the notification
+    # count.
+    with django_assert_num_queries(6):
         client.get(URL, Q3)
