@@ -63,7 +63,7 @@ def test_a_workers_home_with_everything_on_it_stays_within_its_queries(client_fo
     _give_work(worker, lead, team_a, 3)
     PolicyVersion.objects.update(status=PolicyVersion.Status.SUPERSEDED)
     assert _home_queries(client)[1] == count
-    assert count <= 12
+    assert count <= 10
 
 
 def test_a_leads_home_asks_as_many_queries_with_one_or_six_signals(client_for, worker, lead, team_a):
