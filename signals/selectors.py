@@ -23,7 +23,7 @@ from signals.models import (
     SignalPerson,
     SignalSettings,
 )
-from signals.models.signal import URGENCY_RANK, choice_label
+from signals.models.signal import URGENCY_RANK, choice_label, signal_visible_to
 
 Status = Signal.Status
 Role = Membership.Role
@@ -49,8 +49,15 @@ def get_signal_for_user(user, pk, for_write=False):
 
 
 def get_signal_page_for_user(user, pk):
-    """As `get_signal_for_user`, for the signal page: people's names are read later, with the page's other names."""
-    return get_visible_or_404(Signal.objects.select_related("team", "category", "platform"), user, pk)
+    """As `get_signal_for_user`, for the signal page: people's names are read later, with the page's other names.
+
+    The signal is read by its number and need-to-know checked on the row (`signal_visible_to`, the same rule as
+    `visible_to`): missing and not visible are the same 404.
+    """
+    signal = Signal.objects.select_related("team", "category", "platform").filter(pk=pk).first()
+    if signal is None or not signal_visible_to(signal, user):
+        raise Http404
+    return signal
 
 
 def lead_team_ids(user):
