@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Max, Min, Q, Value, When
 from django.db.models.functions import TruncMonth
 from django.http import Http404
@@ -146,7 +147,7 @@ def signal_queue(user, *, start=0, stop=50, **filters):
         .order_by()
         .values_list(*SIGNAL_ROW_IDS, "close_requested_by_id", "close_requested_at")
     )
-    listed = list(signal_list(user, fields=SIGNAL_ROW_IDS, **filters)[start:stop])
+    listed = _queue_signal_ids(user, start, stop, filters)
     categories, handlers = filter_choices(user)
     named = _named_rows([row[:7] for row in waiting] + listed, categories, handlers)
     waiting = [(row, values[4], *values[7:]) for row, values in zip(named[: len(waiting)], waiting, strict=True)]
@@ -178,6 +179,48 @@ def signal_queue(user, *, start=0, stop=50, **filters):
         "categories": [(pk, name) for pk, name, active in categories if active],
         "handlers": handlers,
     }
+
+
+# `signal_list(user, fields=SIGNAL_ROW_IDS, ...)[start:stop]` as one fixed statement for PostgreSQL: the same
+# need-to-know rule as `SignalQuerySet.visible_to` (organisation; the lead's teams, reporter, handler, or on the
+# agenda of a session they took part in), filters and order. Building it with the ORM cost ~1.5 ms of CPU.
+_QUEUE_ROWS_SQL = """
+SELECT s.id, s.urgency, s.status, s.category_id, s.handler_id, s.triage_due_at, s.step_due_on
+FROM signals_signal s JOIN accounts_team t ON t.id = s.team_id
+WHERE t.organisation_id = %(organisation)s
+  AND (s.team_id = ANY(%(lead_teams)s) OR s.reporter_id = %(user)s OR s.handler_id = %(user)s
+       OR s.id = ANY(ARRAY(SELECT a.signal_id FROM signals_agendaitem a
+                            JOIN signals_intervisionsession_participants p ON p.intervisionsession_id = a.session_id
+                            WHERE p.user_id = %(user)s AND a.signal_id IS NOT NULL)))
+  {filters}
+ORDER BY CASE WHEN s.status = 'closed' THEN 1 ELSE 0 END,
+         CASE WHEN s.urgency = 'acute' THEN 0 WHEN s.urgency = 'high' THEN 1 ELSE 2 END, s.triage_due_at, s.id
+LIMIT %(limit)s OFFSET %(offset)s
+"""
+_QUEUE_FILTERS = {"status": "s.status", "category": "s.category_id", "urgency": "s.urgency", "handler": "s.handler_id"}
+
+
+def _queue_signal_ids(user, start, stop, filters):
+    """Rows `start:stop` of `signal_list(user, fields=SIGNAL_ROW_IDS, **filters)`, as tuples; other databases than
+    PostgreSQL (SQLite for `make run`) read them with the ORM."""
+    if connection.vendor != "postgresql":
+        return list(signal_list(user, fields=SIGNAL_ROW_IDS, **filters)[start:stop])
+    if not memberships_of(user):
+        return []
+    params = {
+        "organisation": user.organisation_id,
+        "lead_teams": lead_team_ids(user),
+        "user": user.pk,
+        "limit": stop - start,
+        "offset": start,
+    }
+    # Ids are checked as the ORM checks them (a value that is not a number is an error there too).
+    given = {key: int(value) if key in ("category", "handler") else value for key, value in filters.items() if value}
+    params |= {f"filter_{key}": value for key, value in given.items()}
+    sql = _QUEUE_ROWS_SQL.format(filters="".join(f"AND {_QUEUE_FILTERS[key]} = %(filter_{key})s " for key in given))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _next_session(teams):
