@@ -181,22 +181,38 @@ def signal_queue(user, *, start=0, stop=50, **filters):
     }
 
 
-# `signal_list(user, fields=SIGNAL_ROW_IDS, ...)[start:stop]` as one fixed statement for PostgreSQL: the same
+# `signal_list(user, fields=SIGNAL_ROW_IDS, ...)[start:stop]` as one statement for PostgreSQL: the same
 # need-to-know rule as `SignalQuerySet.visible_to` (organisation; the lead's teams, reporter, handler, or on the
 # agenda of a session they took part in), filters and order. Building it with the ORM cost ~1.5 ms of CPU.
-_QUEUE_ROWS_SQL = """
-SELECT s.id, s.urgency, s.status, s.category_id, s.handler_id, s.triage_due_at, s.step_due_on
-FROM signals_signal s JOIN accounts_team t ON t.id = s.team_id
-WHERE t.organisation_id = %(organisation)s
-  AND (s.team_id = ANY(%(lead_teams)s) OR s.reporter_id = %(user)s OR s.handler_id = %(user)s
-       OR s.id = ANY(ARRAY(SELECT a.signal_id FROM signals_agendaitem a
-                            JOIN signals_intervisionsession_participants p ON p.intervisionsession_id = a.session_id
-                            WHERE p.user_id = %(user)s AND a.signal_id IS NOT NULL)))
-  {filters}
-ORDER BY CASE WHEN s.status = 'closed' THEN 1 ELSE 0 END,
-         CASE WHEN s.urgency = 'acute' THEN 0 WHEN s.urgency = 'high' THEN 1 ELSE 2 END, s.triage_due_at, s.id
-LIMIT %(limit)s OFFSET %(offset)s
-"""
+# Each lead team is read on its own in the queue's order (index `signal_team_queue_order`) and the signals seen
+# otherwise apart, each part at most `stop` rows, merged in that order: with the need-to-know OR in one WHERE,
+# PostgreSQL read and sorted all of a team's signals (1,000) to show 50 (~2.5 ms; now ~1 ms, bench database).
+# A lead's teams are of their own organisation (`memberships_of` reads only those).
+_QUEUE_ORDER = (
+    "CASE WHEN s.status = 'closed' THEN 1 ELSE 0 END, "
+    "CASE WHEN s.urgency = 'acute' THEN 0 WHEN s.urgency = 'high' THEN 1 ELSE 2 END, s.triage_due_at, s.id"
+)
+_QUEUE_COLUMNS = (
+    f"s.id, s.urgency, s.status, s.category_id, s.handler_id, s.triage_due_at, s.step_due_on, {_QUEUE_ORDER}"
+)
+_QUEUE_TEAM_PART = (
+    f"(SELECT {_QUEUE_COLUMNS} FROM signals_signal s WHERE s.team_id = %(team_{{n}})s {{filters}}"
+    f"ORDER BY {_QUEUE_ORDER} LIMIT %(stop)s)"
+)
+_QUEUE_OTHERS_PART = f"""(SELECT {_QUEUE_COLUMNS}
+  FROM signals_signal s JOIN accounts_team t ON t.id = s.team_id
+  WHERE t.organisation_id = %(organisation)s AND NOT s.team_id = ANY(%(lead_teams)s)
+    AND (s.reporter_id = %(user)s OR s.handler_id = %(user)s
+         OR s.id = ANY(ARRAY(SELECT a.signal_id FROM signals_agendaitem a
+                              WHERE a.signal_id IS NOT NULL AND a.session_id IN (
+                                SELECT p.intervisionsession_id FROM signals_intervisionsession_participants p
+                                WHERE p.user_id = %(user)s))))
+    {{filters}}
+  ORDER BY {_QUEUE_ORDER} LIMIT %(stop)s)"""
+_QUEUE_ROWS_SQL = """SELECT id, urgency, status, category_id, handler_id, triage_due_at, step_due_on
+FROM ({parts}) AS listed (id, urgency, status, category_id, handler_id, triage_due_at, step_due_on, closed_rank,
+                          urgency_rank, due, pk)
+ORDER BY closed_rank, urgency_rank, due, pk LIMIT %(limit)s OFFSET %(offset)s"""
 _QUEUE_FILTERS = {"status": "s.status", "category": "s.category_id", "urgency": "s.urgency", "handler": "s.handler_id"}
 
 
@@ -207,19 +223,24 @@ def _queue_signal_ids(user, start, stop, filters):
         return list(signal_list(user, fields=SIGNAL_ROW_IDS, **filters)[start:stop])
     if not memberships_of(user):
         return []
+    teams = lead_team_ids(user)
     params = {
         "organisation": user.organisation_id,
-        "lead_teams": lead_team_ids(user),
+        "lead_teams": teams,
         "user": user.pk,
+        "stop": stop,
         "limit": stop - start,
         "offset": start,
     }
+    params |= {f"team_{n}": team for n, team in enumerate(teams)}
     # Ids are checked as the ORM checks them (a value that is not a number is an error there too).
     given = {key: int(value) if key in ("category", "handler") else value for key, value in filters.items() if value}
     params |= {f"filter_{key}": value for key, value in given.items()}
-    sql = _QUEUE_ROWS_SQL.format(filters="".join(f"AND {_QUEUE_FILTERS[key]} = %(filter_{key})s " for key in given))
+    where = "".join(f"AND {_QUEUE_FILTERS[key]} = %(filter_{key})s " for key in given)
+    parts = [_QUEUE_TEAM_PART.format(n=n, filters=where) for n in range(len(teams))]
+    parts.append(_QUEUE_OTHERS_PART.format(filters=where))
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(_QUEUE_ROWS_SQL.format(parts=" UNION ALL ".join(parts)), params)
         return cursor.fetchall()
 
 
