@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Lookup, Q
+from django.db.models import Case, F, Lookup, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -134,6 +134,26 @@ class SignalQuerySet(models.QuerySet):
         return self.exclude(status=Signal.Status.CLOSED)
 
 
+def signal_visible_to(signal, user):
+    """`SignalQuerySet.visible_to` for one signal already read (with its team): the same rule, checked on the row.
+
+    Only when neither the team, reporting nor handling lets the person see it are the agenda of their sessions
+    asked (one query). Reading a signal by its number and checking here costs PostgreSQL a tenth of the
+    planning of the need-to-know filter (a fifth of a millisecond against 1–2 ms).
+    """
+    from accounts.permissions import LEAD_ROLES
+    from accounts.selectors import memberships_of
+
+    memberships = memberships_of(user)
+    if not memberships or signal.team.organisation_id != user.organisation_id:
+        return False
+    if any(team_id == signal.team_id and role in LEAD_ROLES for team_id, role in memberships):
+        return True
+    if user.pk in (signal.reporter_id, signal.handler_id):
+        return True
+    return AgendaItemSignalIds.for_participant(user).filter(signal_id=signal.pk).exists()
+
+
 class AgendaItemSignalIds:
     """The signals on the agenda of sessions this person took part in (a subquery, no extra round trip)."""
 
@@ -219,6 +239,16 @@ class Signal(models.Model):
         indexes = [
             models.Index(fields=["team", "status"]),
             models.Index(fields=["status", "triage_due_at"]),
+            # A team's signals in the queue's order (closed last, most urgent, oldest deadline): a lead's page
+            # of all signals reads only the rows it shows instead of sorting all of the team's.
+            models.Index(
+                F("team"),
+                Case(When(status="closed", then=Value(1)), default=Value(0)),
+                Case(When(urgency="acute", then=Value(0)), When(urgency="high", then=Value(1)), default=Value(2)),
+                F("triage_due_at"),
+                F("id"),
+                name="signal_team_queue_order",
+            ),
         ]
 
     def __str__(self):

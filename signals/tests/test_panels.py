@@ -53,3 +53,26 @@ def test_worker_panel_row_shows_category_status_and_urgency(team_a, worker, clie
     own = make_signal(team_a, worker, urgency="high")
     body = client_for(worker).get(reverse("home")).content.decode()
     assert f'#{own.pk} {own.category.name}</a> – gemeld <span class="badge urgency-badge urgency-badge-high">' in body
+
+
+@pytest.mark.parametrize("who", ["worker", "colleague", "lead", "outsider", "stranger"])
+def test_worker_panel_signals_are_the_visible_ones_they_reported_or_handle(
+    request, who, team_a, team_b, other_team, worker, colleague, lead, outsider, stranger
+):
+    from django.db.models import Q
+
+    from signals.models import Signal
+    from signals.selectors import SIGNAL_ROW_FIELDS, my_open_work
+
+    make_signal(team_a, worker)
+    make_signal(team_a, colleague, handler=worker, status="in_progress", urgency="acute")
+    make_signal(team_a, worker, status="closed")
+    make_signal(team_b, outsider, handler=colleague)
+    make_signal(team_b, outsider, urgency="high")
+    make_signal(other_team, stranger, handler=worker)
+    user = request.getfixturevalue(who)
+    own = Signal.objects.visible_to(user).open().filter(Q(handler=user) | Q(reporter=user))
+    expected = sorted(
+        own.values_list(*SIGNAL_ROW_FIELDS), key=lambda row: ({"acute": 0, "high": 1}.get(row[1], 2), row[0])
+    )
+    assert [tuple(row) for row in my_open_work(user)[0]] == expected[:10]
