@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db import connection
 
 from accounts.models import (
     Membership,
@@ -15,7 +15,7 @@ from accounts.models import (
 )
 from accounts.permissions.outreach import can_edit_target_groups, can_maintain_account
 from accounts.permissions.people import require
-from accounts.selectors.people import get_visible_or_404, member_team_ids, roles_of, team_members
+from accounts.selectors.people import get_visible_or_404, member_team_ids, roles_of, team_members, visible_team_ids
 
 Status = PlatformAccount.Status
 
@@ -164,21 +164,41 @@ def lead_team_ids(user):
 
 
 def platform_accounts_waiting_for(user, limit=10):
-    """What waits for this person: requests to decide, handovers to arrange, reviews to confirm (one query)."""
+    """What waits for this person: requests to decide, handovers to arrange, reviews to confirm (one query).
+
+    Asked on everyone's home page: plain SQL and plain rows ({pk, handle, status, owner_id, platform_name}), the
+    same accounts as the queryset in accounts/tests/test_home_panel_accounts.py, without building it each time.
+    """
+    teams = visible_team_ids(user)
+    if not teams:
+        return []
     lead_teams = lead_team_ids(user)
-    waiting = Q(owner=user, status=Status.IN_REVIEW)
+    params = [*teams, user.pk, Status.IN_REVIEW]
+    lead_part = ""
     if lead_teams:
-        waiting |= Q(team_id__in=lead_teams, status=Status.REQUESTED) & ~Q(requested_by=user)
-        waiting |= Q(team_id__in=lead_teams, handover_flagged_at__isnull=False) & ~Q(
-            status__in=PlatformAccount.CLOSED_STATUSES
+        in_lead = ", ".join(["%s"] * len(lead_teams))
+        lead_part = (
+            f" OR (a.team_id IN ({in_lead}) AND a.status = %s"
+            " AND (a.requested_by_id IS NULL OR a.requested_by_id <> %s))"
+            f" OR (a.team_id IN ({in_lead}) AND a.handover_flagged_at IS NOT NULL AND a.status NOT IN (%s, %s))"
         )
-    # Plain rows: the home page asks this for everyone, and shows only these fields.
-    return list(
-        PlatformAccount.objects.visible_to(user)
-        .filter(waiting)
-        .order_by("created_at")
-        .values("pk", "handle", "status", "owner_id", platform_name=F("platform__name"))[:limit]
-    )
+        params += [*lead_teams, Status.REQUESTED, user.pk, *lead_teams, *PlatformAccount.CLOSED_STATUSES]
+    sql = _ACCOUNTS_WAITING_SQL.format(teams=", ".join(["%s"] * len(teams)), lead_part=lead_part)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        return [
+            {"pk": pk, "handle": handle, "status": status, "owner_id": owner_id, "platform_name": platform_name}
+            for pk, handle, status, owner_id, platform_name in cursor.fetchall()
+        ]
+
+
+_ACCOUNTS_WAITING_SQL = """
+SELECT a.id, a.handle, a.status, a.owner_id, p.name
+FROM accounts_platformaccount a JOIN accounts_platform p ON p.id = a.platform_id
+WHERE a.team_id IN ({teams}) AND ((a.owner_id = %s AND a.status = %s){lead_part})
+ORDER BY a.created_at, a.id
+LIMIT %s
+"""
 
 
 def account_owner_choices(account):
