@@ -2,7 +2,7 @@
 
 import statistics
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import NamedTuple
 
 from django.db import connection
@@ -298,23 +298,57 @@ def filter_choices(user):
     return categories, [(pk, name) for part, pk, name, _active, _order in rows if part == 1]
 
 
-def my_open_work(user):
-    """For a youth worker's home page: their own open signals (as `SignalRow`s) and open follow-up actions.
+class OpenAction(NamedTuple):
+    """An open follow-up action of the person's own, as their home page lists it."""
 
-    A person sees every signal they reported or handle (`visible_to`), so of the need-to-know filter only its
-    "has a membership" and organisation parts are asked here: building the whole filter (with the agenda of
-    their sessions) cost more Python than the rest of the panel, and PostgreSQL ten times the planning.
-    """
-    own = Signal.objects.none()
-    if memberships_of(user):
-        own = Signal.objects.filter(Q(handler=user) | Q(reporter=user), team__organisation_id=user.organisation_id)
-    signals = signal_rows(
-        own.open()
-        .annotate(urgency_order=URGENCY_ORDER)
-        .order_by("urgency_order", "pk")
-        .values_list(*SIGNAL_ROW_FIELDS)[:10]
-    )
-    actions = list(FollowUpAction.objects.open().filter(owner=user).order_by("due_on", "pk")[:10])
+    pk: int
+    description: str
+    due_on: date
+
+    @property
+    def is_overdue(self):
+        return self.due_on < timezone.localdate()
+
+
+# A person's own open signals (reported or handled, in their organisation: they see every one of them, see
+# `visible_to`), most urgent first, as SIGNAL_ROW_FIELDS; and their open follow-up actions, soonest first.
+# On every worker's home page: two plain statements instead of building two ORM queries (~2.5 ms of CPU).
+_MY_SIGNALS_SQL = """
+SELECT s.id, s.urgency, s.status, c.name, h.full_name, s.triage_due_at, s.step_due_on
+FROM signals_signal s
+JOIN accounts_team t ON t.id = s.team_id
+JOIN signals_signalcategory c ON c.id = s.category_id
+LEFT JOIN accounts_user h ON h.id = s.handler_id
+WHERE t.organisation_id = %s AND NOT s.status = %s AND (s.handler_id = %s OR s.reporter_id = %s)
+ORDER BY CASE s.urgency WHEN %s THEN 0 WHEN %s THEN 1 ELSE 2 END, s.id
+LIMIT 10
+"""
+_MY_ACTIONS_SQL = """
+SELECT a.id, a.description, a.due_on FROM signals_followupaction a
+WHERE a.owner_id = %s AND a.status = %s
+ORDER BY a.due_on, a.id
+LIMIT 10
+"""
+
+
+def _aware(value):
+    """A datetime read with plain SQL as the ORM gives it: SQLite hands back UTC without its zone."""
+    return value if value is None or timezone.is_aware(value) else timezone.make_aware(value, UTC)
+
+
+def my_open_work(user):
+    """For a youth worker's home page: their own open signals (as `SignalRow`s) and open follow-up actions
+    (as `OpenAction`s), ten of each at most."""
+    signals = []
+    with connection.cursor() as cursor:
+        if memberships_of(user):
+            cursor.execute(
+                _MY_SIGNALS_SQL,
+                [user.organisation_id, Status.CLOSED, user.pk, user.pk, Signal.Urgency.ACUTE, Signal.Urgency.HIGH],
+            )
+            signals = [SignalRow(*row[:5], _aware(row[5]), row[6]) for row in cursor.fetchall()]
+        cursor.execute(_MY_ACTIONS_SQL, [user.pk, FollowUpAction.Status.OPEN])
+        actions = [OpenAction(*row) for row in cursor.fetchall()]
     return signals, actions
 
 

@@ -76,3 +76,45 @@ def test_worker_panel_signals_are_the_visible_ones_they_reported_or_handle(
         own.values_list(*SIGNAL_ROW_FIELDS), key=lambda row: ({"acute": 0, "high": 1}.get(row[1], 2), row[0])
     )
     assert [tuple(row) for row in my_open_work(user)[0]] == expected[:10]
+
+
+def test_worker_panel_actions_are_their_own_open_ones_soonest_first(team_a, worker, colleague, lead, client_for):
+    import datetime
+
+    from signals.models import AgendaItem, FollowUpAction
+    from signals.selectors import my_open_work
+    from signals.tests.factories import make_session
+
+    item = AgendaItem.objects.create(session=make_session(team_a, lead, [worker]), topic="Werkafspraken", order=1)
+    statuses = FollowUpAction.Status
+    for n, (owner, status, due) in enumerate(
+        [
+            (worker, statuses.OPEN, "2030-01-03"),
+            (worker, statuses.OPEN, "2020-01-01"),
+            (worker, statuses.DONE, "2020-01-02"),
+            (worker, statuses.CANCELLED, "2020-01-02"),
+            (colleague, statuses.OPEN, "2020-01-01"),
+            *[(worker, statuses.OPEN, f"2031-01-{day:02d}") for day in range(1, 11)],
+        ]
+    ):
+        FollowUpAction.objects.create(
+            team=team_a,
+            agenda_item=item,
+            description=f"Actie {n}",
+            owner=owner,
+            due_on=due,
+            status=status,
+            done_note="gebeld" if status == statuses.DONE else "",
+            cancel_reason="niet meer nodig" if status == statuses.CANCELLED else "",
+        )
+    for person in (worker, colleague, lead):
+        expected = FollowUpAction.objects.open().filter(owner=person).order_by("due_on", "pk")[:10]
+        assert [(a.pk, a.description, a.due_on) for a in my_open_work(person)[1]] == [
+            (a.pk, a.description, a.due_on) for a in expected
+        ]
+    actions = my_open_work(worker)[1]
+    assert [a.description for a in actions[:2]] == ["Actie 1", "Actie 0"] and len(actions) == 10
+    assert actions[0].due_on == datetime.date(2020, 1, 1) and actions[0].is_overdue and not actions[1].is_overdue
+    body = client_for(worker).get(reverse("home")).content.decode()
+    assert "Actie 1 – uiterlijk 01-01-2020" in body
+    assert reverse("signals:action_finish", args=[actions[0].pk]) in body
