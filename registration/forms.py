@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Platform
-from jongerenwerk.widgets import IdMultipleChoiceField, ListedChoiceField, QuickSelect
+from jongerenwerk.widgets import IdMultipleChoiceField, ListedChoiceField, QuickDateInput, QuickSelect
 from registration import selectors
 from registration.models import (
     CONTACT_ACTIVITY,
@@ -387,17 +387,9 @@ PERIOD_CHOICES = [
 
 class ReportForm(forms.Form):
     period = forms.ChoiceField(label=_("Periode"), choices=PERIOD_CHOICES, initial="quarter", widget=QuickSelect)
-    day = forms.DateField(
-        label=_("Een dag in de periode"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    start = forms.DateField(
-        label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    end = forms.DateField(
-        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    day = forms.DateField(label=_("Een dag in de periode"), required=False, widget=QuickDateInput(format="%Y-%m-%d"))
+    start = forms.DateField(label=_("Van"), required=False, widget=QuickDateInput(format="%Y-%m-%d"))
+    end = forms.DateField(label=_("Tot en met"), required=False, widget=QuickDateInput(format="%Y-%m-%d"))
     agreement = forms.TypedChoiceField(label=_("Opdracht"), coerce=int, required=False, widget=QuickSelect)
     teams = IdMultipleChoiceField(label=_("Teams"), required=False)
     workers = IdMultipleChoiceField(label=_("Jongerenwerkers"), required=False)

@@ -1,4 +1,6 @@
-"""The Python-built selects render what Django's select templates render, escaped; the id field checks ids."""
+"""Python-built selects and date inputs render what Django's widget templates render; the id field checks ids."""
+
+import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -33,3 +35,16 @@ def test_id_field_cleans_to_the_known_ids_once_each(django_assert_num_queries):
     for unknown in (["3"], ["x"], ["1", "4"]):
         with pytest.raises(ValidationError):
             field.clean(unknown)
+
+
+@pytest.mark.parametrize(
+    "value", [None, "", datetime.date(2025, 7, 1), "2025-13-01", '"><script>', datetime.datetime(2025, 7, 1, 9, 30)]
+)
+@pytest.mark.parametrize("attrs", [None, {"id": "id_day", "class": "form-control is-invalid", "required": True}])
+def test_date_input_renders_as_djangos_date_input(value, attrs):
+    from django import forms
+
+    from jongerenwerk.widgets import QuickDateInput
+
+    django_input = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    assert QuickDateInput(format="%Y-%m-%d").render("day", value, attrs) == django_input.render("day", value, attrs)
