@@ -31,7 +31,10 @@ def _history(signal, team, reporter, handler, lead, officer, owner, platforms):
             "map": {"facts": "Twee berichten", "interpretation": "Zorg", "sources": "groepschat"},
             "consult": {"consulted_with": "intervision", "advice": "Praat met haar", "agenda_item": item},
             "talk": {"skipped": True, "skip_reason": "Onveilig"},
-            "weigh": {"answers": {"1": {"answer": True, "explanation": "ja"}, "10": {"answer": False}}},
+            "weigh": {
+                "answers": {"1": {"answer": True, "explanation": "ja"}, "10": {"answer": False}},
+                "weigh_outcome": "report",
+            },
             "decide": {
                 "reported_to_veilig_thuis": True,
                 "reported_on": on + timedelta(days=3),
