@@ -149,3 +149,32 @@ def test_the_page_shows_every_name_and_each_viewer_once(full, lead, outsider):
     assert [event.at for event in page["timeline"]] == sorted(event.at for event in page["timeline"])
     consultation = next(event for event in page["timeline"] if event.kind == Kind.CONSULTATION)
     assert consultation.step.session_id is not None
+
+
+def test_the_timeline_says_what_happened_for_every_kind_of_event(full, lead, client_for):
+    from django.urls import reverse
+
+    SignalEvent.objects.create(signal=full, kind=Kind.ACTION, actor=lead, label="<b>vet</b>")
+    page = client_for(lead).get(reverse("signals:detail", args=[full.pk])).content.decode()
+    timeline = " ".join(page.split('data-testid="timeline">')[1].split("</ol>")[0].split())
+    session = full.steps.get(kind="consult").agenda_item.session_id
+    for text in (
+        "· Wessel Werker</small><br> Gemeld (online) </li>",
+        "Status: gemeld → <strong>beoordeeld</strong> – Beoordeeld </li>",
+        "· Lotte Leider</small><br> Beoordeeld </li>",
+        "Stap vastgelegd: Stap 1: in kaart brengen </li>",
+        f'Besproken in intervisie: <a href="/signalen/intervisie/{session}/">naar het verslag</a> </li>',
+        "Stap vastgelegd: Stap 4: afwegingskader – Melden bij Veilig Thuis </li>",
+        "Vervolgactie: Actie open </li>",
+        "Vervolgactie: &lt;b&gt;vet&lt;/b&gt; </li>",
+        "Nu: Chris<br><em>Ziek</em> </li>",
+        "Melding gecorrigeerd: feiten<br><em>Typfout</em> <details><summary>Eerdere feiten</summary>"
+        '<p class="mb-0 text-pre">Oude feiten</p></details> </li>',
+        "Sluiten aangevraagd </li>",
+        "Sluiten afgewezen: <em>Nog niet</em> </li>",
+        "· systeem</small><br> Status: besloten → <strong>gesloten</strong> </li>",
+        '<span class="text-body-secondary">bekeken (4× sinds ',
+        '· Olaf Officier</small><br> <span class="text-body-secondary">bekeken</span> </li>',
+    ):
+        assert text in timeline
+    assert timeline.count('<li class="mb-2 timeline-') == 13 + 3
