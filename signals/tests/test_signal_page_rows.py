@@ -1,15 +1,23 @@
-"""The signal page's rows, read as one statement on PostgreSQL, are what the ORM (SQLite's path) gives."""
+"""The signal page's reads, each one statement on PostgreSQL, give what the ORM (SQLite's path) gives."""
 
 import dataclasses
 from datetime import date, datetime, timedelta
 
 import pytest
 from django.db import connection
+from django.http import Http404
 from django.utils import timezone
 
 from registration.tests.factories import ContactFactory, PlatformFactory
 from signals.models import FollowUpAction, Signal, SignalEvent, SignalPerson, SignalStep
-from signals.selectors import _signal_page_rows, _signal_page_rows_postgresql, signal_page
+from signals.selectors import (
+    _signal_page_rows,
+    _signal_page_rows_postgresql,
+    _signal_with_people,
+    get_signal_page_for_user,
+    signal_page,
+    signal_people,
+)
 from signals.tests.factories import make_session, make_signal, young_person
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +95,7 @@ def full(org, other_org, team_a, team_b, other_team, worker, colleague, lead, of
     platforms = [PlatformFactory(organisation=org), PlatformFactory(organisation=org)]
     signal = make_signal(
         team_a, worker, status=Signal.Status.DECIDED, handler=colleague, close_requested_by=officer,
-        close_requested_at=timezone.now(),
+        close_requested_at=timezone.now(), platform=platforms[0],
     )  # fmt: skip
     _history(signal, team_a, worker, colleague, lead, officer, outsider, platforms)
     # Other signals with rows of their own (another team, another organisation) must not show.
@@ -178,3 +186,39 @@ def test_the_timeline_says_what_happened_for_every_kind_of_event(full, lead, cli
     ):
         assert text in timeline
     assert timeline.count('<li class="mb-2 timeline-') == 13 + 3
+
+
+def _signal_read_by_orm(pk):
+    signal = Signal.objects.select_related("team", "category", "platform").get(pk=pk)
+    return signal, signal_people(signal)
+
+
+def _signal_plain(signal, people):
+    related = [signal.team, signal.category, signal.platform]
+    return _fields(signal), [_fields(instance) if instance else None for instance in related], people
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement")
+def test_the_signal_and_its_people_in_one_statement_are_what_the_orm_gives(
+    full, team_a, worker, django_assert_max_num_queries
+):
+    without_platform = make_signal(team_a, worker)
+    others = Signal.objects.exclude(pk__in=[full.pk, without_platform.pk])
+    for signal in [full, without_platform, *others]:
+        read, people = _signal_with_people(signal.pk)
+        assert _signal_plain(read, people) == _signal_plain(*_signal_read_by_orm(signal.pk))
+        with django_assert_max_num_queries(0):
+            assert read.team.name and read.category.name and getattr(read.platform, "pk", None) == signal.platform_id
+    assert [person.role for person in _signal_with_people(full.pk)[1]] == ["about", "other", "sharer"]
+    assert full.platform_id is not None and without_platform.platform is None
+    assert _signal_with_people(Signal.objects.order_by("pk").last().pk + 1) == (None, [])
+
+
+@pytest.mark.parametrize("who", ["outsider", "stranger", "manager"])
+def test_the_page_read_is_404_for_people_without_need_to_know_and_for_a_missing_signal(request, who, full, lead):
+    with pytest.raises(Http404):
+        get_signal_page_for_user(request.getfixturevalue(who), full.pk)
+    with pytest.raises(Http404):
+        get_signal_page_for_user(lead, Signal.objects.order_by("pk").last().pk + 1)
+    signal, people = get_signal_page_for_user(lead, full.pk)
+    assert (signal.pk, len(people)) == (full.pk, 3)
