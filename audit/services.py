@@ -12,7 +12,7 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR") or None
 
 
-def audit_log(
+def audit_event(
     *,
     actor,
     action,
@@ -25,7 +25,7 @@ def audit_log(
     object_type="",
     object_id="",
 ):
-    """Record one event in the caller's transaction; `detail` must never hold a record's free text."""
+    """One audit event, unsaved, for a caller that writes it together with its own rows (see `audit_log`)."""
     if target is not None:
         object_type = object_type or target._meta.label_lower
         object_id = object_id or str(target.pk)
@@ -34,7 +34,7 @@ def audit_log(
             on_behalf_of = f"team:{target.team_id}"
     if organisation is None and actor is not None and getattr(actor, "is_authenticated", False):
         organisation = actor.organisation_id
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
         organisation_id=getattr(organisation, "pk", organisation),
         action=action,
@@ -45,3 +45,10 @@ def audit_log(
         detail=detail[:200],
         ip=client_ip(request),
     )
+
+
+def audit_log(**event):
+    """Record one event in the caller's transaction; `detail` must never hold a record's free text."""
+    audit = audit_event(**event)
+    audit.save(force_insert=True)
+    return audit

@@ -99,8 +99,7 @@ def signal_acute(request, pk):
 def signal_detail(request, pk):
     """The full signal with its steps, actions and timeline; every opening is audited."""
     user = request.user
-    signal = selectors.get_signal_page_for_user(user, pk)
-    people = selectors.signal_people(signal)
+    signal, people = selectors.get_signal_page_for_user(user, pk)
     services.signal_view(signal=signal, actor=user, people=people, request=request)
     context = {
         "signal": signal,
