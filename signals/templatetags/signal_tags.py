@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from jongerenwerk.links import object_url_parts
 from jongerenwerk.widgets import options_html
 from signals.models import Signal
-from signals.models.signal import URGENCY_ICON, Urgency
+from signals.models.signal import URGENCY_ICON, Urgency, choice_label
 
 register = template.Library()
 
@@ -54,7 +54,7 @@ def signal_table(rows):
         for label in (_("Nr."), _("Urgentie"), _("Categorie"), _("Status"), _("Behandelaar"), _("Termijn"))
     )
     badges = {urgency: _urgency_badge(urgency) for urgency in {row.urgency for row in rows}}
-    statuses = {value: escape(str(label)) for value, label in Signal.Status.choices}
+    statuses = {status: escape(str(choice_label(Signal.Status, status))) for status in {row.status for row in rows}}
     # Escaped once per name: a page shows a handful of categories and handlers many times.
     names = {name: escape(name) for name in {row.category for row in rows} | {row.handler or "—" for row in rows}}
     late = escape(_("te laat"))
@@ -65,7 +65,7 @@ def signal_table(rows):
         f'<td><a href="{prefix}{row.pk}{suffix}">#{row.pk}</a></td>'
         f"<td>{badges[row.urgency]}</td>"
         f"<td>{names[row.category]}</td>"
-        f"<td>{statuses.get(row.status) or escape(row.status)}</td>"
+        f"<td>{statuses[row.status]}</td>"
         f"<td>{names[row.handler or '—']}</td>"
         f"<td>{_deadline(row, now, late)}</td></tr>\n"
         for row in rows
