@@ -249,6 +249,10 @@ class Signal(models.Model):
                 F("id"),
                 name="signal_team_queue_order",
             ),
+            # The signals a person reports or handles in teams other than those they lead: the queue's page of all
+            # signals reads them by person and team, not all of the person's signals to drop their own teams'.
+            models.Index(fields=["handler", "team"], name="signal_handler_team"),
+            models.Index(fields=["reporter", "team"], name="signal_reporter_team"),
         ]
 
     def __str__(self):

@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from jongerenwerk.links import object_url_parts
 from jongerenwerk.widgets import options_html
 from signals.models import Signal, SignalEvent
-from signals.models.signal import URGENCY_ICON, Urgency
+from signals.models.signal import URGENCY_ICON, Urgency, choice_label
 
 register = template.Library()
 Kind = SignalEvent.Kind
@@ -39,7 +39,8 @@ def _deadline(row, now, late):
             alarm = '<i class="bi bi-alarm" aria-hidden="true"></i>'
             return f'<span class="text-danger fw-semibold">{alarm} {late}: {due}</span>'
         return f"<span>{due}</span>"
-    return row.step_due_on.strftime("%d-%m") if row.step_due_on else "—"
+    day = row.step_due_on
+    return f"{day.day:02d}-{day.month:02d}" if day else "—"
 
 
 @register.simple_tag
@@ -49,24 +50,32 @@ def urgency_badge(urgency):
 
 
 @register.simple_tag
-def signal_rows(rows):
-    """The <tr> of each `SignalRow`: number (linked), urgency badge, category, status, handler, deadline."""
+def signal_table(rows):
+    """A table of `SignalRow`s, a <tr> each: number (linked), urgency badge, category, status, handler, deadline."""
+    head = "".join(
+        f'<th scope="col">{escape(label)}</th>'
+        for label in (_("Nr."), _("Urgentie"), _("Categorie"), _("Status"), _("Behandelaar"), _("Termijn"))
+    )
     badges = {urgency: _urgency_badge(urgency) for urgency in {row.urgency for row in rows}}
-    statuses = {value: escape(str(label)) for value, label in Signal.Status.choices}
+    statuses = {status: escape(str(choice_label(Signal.Status, status))) for status in {row.status for row in rows}}
+    # Escaped once per name: a page shows a handful of categories and handlers many times.
+    names = {name: escape(name) for name in {row.category for row in rows} | {row.handler or "—" for row in rows}}
     late = escape(_("te laat"))
     now = timezone.now()
     prefix, suffix = object_url_parts("signals:detail")
+    body = "".join(
+        f'<tr class="urgency-{escape(row.urgency)}">'
+        f'<td><a href="{prefix}{row.pk}{suffix}">#{row.pk}</a></td>'
+        f"<td>{badges[row.urgency]}</td>"
+        f"<td>{names[row.category]}</td>"
+        f"<td>{statuses[row.status]}</td>"
+        f"<td>{names[row.handler or '—']}</td>"
+        f"<td>{_deadline(row, now, late)}</td></tr>\n"
+        for row in rows
+    )
     return mark_safe(
-        "".join(
-            f'<tr class="urgency-{escape(row.urgency)}">'
-            f'<td><a href="{prefix}{row.pk}{suffix}">#{row.pk}</a></td>'
-            f"<td>{badges[row.urgency]}</td>"
-            f"<td>{escape(row.category)}</td>"
-            f"<td>{statuses.get(row.status) or escape(row.status)}</td>"
-            f"<td>{escape(row.handler or '—')}</td>"
-            f"<td>{_deadline(row, now, late)}</td></tr>\n"
-            for row in rows
-        )
+        f'<div class="table-responsive"><table class="table table-sm align-middle">\n  <thead><tr>{head}</tr></thead>'
+        f"\n  <tbody>{body}</tbody>\n</table></div>\n"
     )
 
 

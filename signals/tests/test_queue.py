@@ -82,7 +82,7 @@ def test_queue_query_count_is_the_same_at_two_sizes(team_a, worker, lead, client
     with CaptureQueriesContext(connection) as small:
         client.get(URL)
     _fill(team_a, worker, lead, 5)
-    assert len(small) == 9
+    assert len(small) == 7
     with django_assert_num_queries(len(small)):
         client.get(URL)
 
