@@ -6,7 +6,8 @@ from accounts.models import Membership, User
 from accounts.selectors import visible_team_ids
 from accounts.tests.factories import make_member
 from signals.models import SignalCategory
-from signals.selectors import filter_choices, lead_team_ids
+from signals.selectors import lead_team_ids
+from signals.selectors.queue import filter_choices
 from signals.tests.factories import category
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ from django.utils import timezone
 from accounts.models import Membership
 from accounts.tests.factories import make_member
 from signals.models import AgendaItem, FollowUpAction, Signal
-from signals.selectors import _queue_panels_orm, _queue_panels_sql, lead_team_ids
+from signals.selectors import lead_team_ids
+from signals.selectors.queue import _queue_panels_orm, _queue_panels_sql
 from signals.tests.factories import category, make_session, make_signal
 
 pytestmark = pytest.mark.django_db

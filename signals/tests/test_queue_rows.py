@@ -7,7 +7,8 @@ from django.utils import timezone
 
 from accounts.models import Membership
 from accounts.tests.factories import make_member
-from signals.selectors import SIGNAL_ROW_IDS, _queue_signal_ids, signal_list
+from signals.selectors import SIGNAL_ROW_IDS, signal_list
+from signals.selectors.queue import _queue_signal_ids
 from signals.tests.factories import category, make_session, make_signal
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from registration.tests.factories import ContactFactory, PlatformFactory
 from signals.models import FollowUpAction, Signal, SignalEvent, SignalPerson, SignalStep
-from signals.selectors import (
+from signals.selectors.page import (
     _signal_page_rows,
     _signal_page_rows_postgresql,
     _signal_with_people,

@@ -19,6 +19,8 @@ from policy.selectors import signal_protocol_for_team
 from signals import forms, permissions, selectors
 from signals.afwegingskader import QUESTIONS, Outcome
 from signals.models import SignalStep
+from signals.selectors import page as page_reads
+from signals.selectors import queue as queue_reads
 from signals.services import signal as services
 from signals.services.corrections import HANDLER_STATUSES
 from signals.views.common import run_service
@@ -99,12 +101,12 @@ def signal_acute(request, pk):
 def signal_detail(request, pk):
     """The full signal with its steps, actions and timeline; every opening is audited."""
     user = request.user
-    signal, people = selectors.get_signal_page_for_user(user, pk)
+    signal, people = page_reads.get_signal_page_for_user(user, pk)
     services.signal_view(signal=signal, actor=user, people=people, request=request)
     context = {
         "signal": signal,
         "people": people,
-        **selectors.signal_page(signal, with_views=permissions.can_see_viewers(user, signal)),
+        **page_reads.signal_page(signal, with_views=permissions.can_see_viewers(user, signal)),
         "questions": QUESTIONS,
         "outcomes": dict(Outcome.choices),
         "can_triage": signal.status == signal.Status.REPORTED and permissions.can_triage(user, signal),
@@ -323,7 +325,7 @@ def signal_queue(request):
     number = _page_number(request)
     start = (number - 1) * QUEUE_PAGE_SIZE
     # One row more than a page tells whether there is a next page, without counting them all.
-    queue = selectors.signal_queue(request.user, start=start, stop=start + QUEUE_PAGE_SIZE + 1, **filters)
+    queue = queue_reads.signal_queue(request.user, start=start, stop=start + QUEUE_PAGE_SIZE + 1, **filters)
     rows = queue.pop("signals")
     context = {
         **queue,
