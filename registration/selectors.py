@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, IntegerField, Sum, Value
 from django.db.models.functions import Coalesce
@@ -123,11 +124,18 @@ def report_choices(user):
     (not archived) of those teams; the platforms they may choose (shared or their organisation's, in use).
     The report page asks for five lists of hundreds of options: one round trip and no ORM, the same pairs
     in the same order as the querysets behind each list (registration/tests/test_report_choices.py).
+    On PostgreSQL they are cached under row 0 of the report revisions, which every change to these lists bumps
+    (migrations 0003 and 0006): a revision read instead of the statement, never a stale list.
     """
     choices = {name: [] for name in REPORT_CHOICES}
     if not user.is_authenticated or user.organisation_id is None:
         return choices
     teams, team_params = _report_team_scope(user)
+    key = _choices_cache_key(user, team_params)
+    if key is not None:
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
     organisation = user.organisation_id
     with connection.cursor() as cursor:
         cursor.execute(
@@ -138,7 +146,30 @@ def report_choices(user):
     lists = [choices[name] for name in REPORT_CHOICES]
     for part, pk, label, _day, _name in rows:
         lists[part].append((pk, label))
+    if key is not None:
+        cache.set(key, choices, CHOICES_CACHE_SECONDS)
     return choices
+
+
+CHOICES_CACHE_SECONDS = 24 * 3600
+_CHOICES_REVISION_SQL = "SELECT revision FROM registration_report_revision WHERE team_id = 0"
+
+
+def _choices_cache_key(user, team_params):
+    """The cache key of a person's report choices: whose lists (a manager's organisation, or the teams a lead
+    leads) and row 0's revision, read now. None without a revision (SQLite, or a database emptied by TRUNCATE):
+    the lists are then read every time. A change committed after the revision was read has a new one, so a
+    list stored under this key may be newer than its key, never older."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(_CHOICES_REVISION_SQL)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    scope = "manager" if is_manager(user) else ",".join(map(str, sorted(team_params)))
+    name = connection.settings_dict["NAME"]
+    return f"registration:report-choices:{name}:{user.organisation_id}:{scope}:{row[0]}"
 
 
 def _memberships(user):

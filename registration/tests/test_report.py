@@ -182,10 +182,11 @@ def test_report_query_count_does_not_grow(
     make_goal(agreement)
     client = client_for(manager)
     client.get("/")
-    # Cold: the revisions, then the one GROUPING SETS query (with SET LOCAL jit in its savepoint).
-    with django_assert_num_queries(14):
+    # Cold: the choice lists (row 0's revision, then the lists), the revisions, then the one GROUPING SETS query
+    # (with SET LOCAL jit in its savepoint).
+    with django_assert_num_queries(15):
         client.get(URL, {**Q3, "agreement": agreement.pk})
-    # Cached: the revisions decide, no scan.
+    # Cached: the revisions decide, no scan; the choice lists come from the cache under row 0's revision.
     with django_assert_num_queries(9):
         client.get(URL, {**Q3, "agreement": agreement.pk})
 

@@ -79,8 +79,58 @@ def test_lead_chooses_from_the_led_team(cast, team_a):
     assert "Olga Buiten" in [name for _pk, name in choices["workers"]]  # also in team A
 
 
-def test_form_takes_its_lists_in_one_query(cast, django_assert_num_queries):
+def test_form_takes_its_lists_in_one_query_then_from_the_cache(cast, django_assert_num_queries):
     assert is_manager(cast["manager"])  # the memberships, as every page reads them first
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # row 0's revision, then the lists
         form = ReportForm(user=cast["manager"])
     assert form.allowed_team_ids == [pk for pk, _name in orm_choices(cast["manager"])["teams"]]
+    with django_assert_num_queries(1):  # the revision only
+        form = ReportForm(user=cast["manager"])
+    assert form.allowed_team_ids == [pk for pk, _name in orm_choices(cast["manager"])["teams"]]
+
+
+def _changes(org, team_a, team_b, lead):
+    """Every kind of write that changes someone's report lists, each a step of its own."""
+    nameless = User.objects.get(email="zonder-naam@example.org")
+    new_team = []
+    yield "a person joins a team", lambda: make_member(team_a, Membership.Role.YOUTH_WORKER, full_name="Nieuw Lid")
+    yield "a person leaves a team", lambda: Membership.objects.filter(user__full_name="Nieuw Lid").delete()
+    yield "a person's name", lambda: User.objects.filter(full_name="Sam Dezelfde").update(full_name="Sam Anders")
+    yield (
+        "the e-mail of a person without a name",
+        lambda: User.objects.filter(pk=nameless.pk).update(email="nu-anders@example.org"),
+    )
+    yield "a new team", lambda: new_team.append(Team.objects.create(organisation=org, name="Team Nieuw"))
+    yield "a team renamed", lambda: Team.objects.filter(name="Team Nieuw").update(name="Team Hernoemd")
+    yield "a team removed", lambda: Team.objects.filter(name="Team Hernoemd").delete()
+    yield "a new target group", lambda: TargetGroupFactory(team=team_a, name="Nieuwkomers")
+    yield "a target group archived", lambda: TargetGroup.objects.filter(name="Nieuwkomers").update(is_archived=True)
+    yield "a target group moved", lambda: TargetGroup.objects.filter(name="Jongens").update(team=team_b)
+    yield "a new agreement", lambda: AgreementFactory(organisation=org, name="C opdracht", teams=[team_a])
+    yield (
+        "an agreement renamed",
+        lambda: selectors.FunderAgreement.objects.filter(name="C opdracht").update(name="0 opdracht"),
+    )
+    yield (
+        "an agreement's start",
+        lambda: selectors.FunderAgreement.objects.filter(name="0 opdracht").update(starts_on=datetime.date(2024, 1, 1)),
+    )
+    yield "a platform taken out of use", lambda: selectors.Platform.objects.filter(name="Eigen").update(is_active=False)
+    yield "a platform of the organisation", lambda: PlatformFactory(organisation=org, name="Nog een", slug="nog-een")
+    yield (
+        "a lead no longer leads",
+        lambda: Membership.objects.filter(user=lead, role=Membership.Role.TEAM_LEAD).update(team=team_b),
+    )
+
+
+@pytest.mark.parametrize("person", ["manager", "lead"])
+def test_cached_lists_follow_every_change_to_them(cast, person, org, team_a, team_b, lead):
+    user = cast[person]
+    assert selectors.report_choices(user) == orm_choices(user)  # now cached
+    for change, write in _changes(org, team_a, team_b, lead):
+        before = orm_choices(user)
+        write()
+        user = User.objects.get(pk=user.pk)  # a new request: its memberships read anew
+        assert selectors.report_choices(user) == orm_choices(user), change
+        if person == "manager" and change not in ("a target group moved", "a lead no longer leads"):
+            assert orm_choices(user) != before, f"{change} changes nothing the test can see"
