@@ -163,3 +163,13 @@ def test_a_handler_from_outside_the_leads_teams_and_an_inactive_category_are_nam
     assert [row.category for row in response.context["untriaged"]] == ["Vroeger"] and reported.pk in rows
     assert retired.pk not in [pk for pk, _name in response.context["categories"]]  # no longer a filter choice
     assert f"<td>{outsider.full_name}</td>" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["category=abc", "handler=x", "category=1e3", "handler=99999999999999999999"])
+def test_an_id_filter_that_is_not_an_id_filters_nothing(team_a, worker, lead, client_for, query):
+    own = make_signal(team_a, worker)
+    client = client_for(lead)
+    client.raise_request_exception = False
+    response = client.get(reverse("signals:queue") + "?" + query)
+    assert response.status_code == 200
+    assert reverse("signals:detail", args=[own.pk]) in response.content.decode()

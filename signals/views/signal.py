@@ -305,7 +305,14 @@ def signal_reopen(request, pk):
 
 
 def _filters(request):
-    return {key: request.GET.get(key) or None for key in ("status", "category", "urgency", "handler")}
+    """The queue's filters from the address; an id that is not one (an address changed by hand) filters nothing,
+    as a page number that is not one shows the first page."""
+    filters = {key: request.GET.get(key) or None for key in ("status", "category", "urgency", "handler")}
+    for key in ("category", "handler"):
+        value = filters[key]
+        if value is not None and not (value.isascii() and value.isdigit() and len(value) <= 18):
+            filters[key] = None
+    return filters
 
 
 QUEUE_PAGE_SIZE = 50
