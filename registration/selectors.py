@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from accounts.models import Membership, Platform, PlatformAccount, TargetGroup, Team, User
 from accounts.permissions import is_manager, require
 from accounts.selectors import get_visible_or_404
+from jongerenwerk.sql import placeholders
 from registration import permissions
 from registration.models import (
     Contact,
@@ -114,7 +115,7 @@ def _report_team_scope(user):
     if is_manager(user):
         return f"SELECT id FROM {Team._meta.db_table} WHERE organisation_id = %s", [user.organisation_id]
     led = [tid for tid, role in _memberships(user) if role == Membership.Role.TEAM_LEAD]
-    return ", ".join(["%s"] * len(led)) or "NULL", led  # IN (NULL): no team
+    return placeholders(led), led
 
 
 def report_choices(user):
@@ -258,7 +259,7 @@ FOLLOW_UPS_SHOWN = 5
 # One row per open follow-up due by a date (the first FOLLOW_UPS_SHOWN by due date), or one row of NULLs
 # without them, each with the week's minutes and the budget. The follow-up conditions are those of the
 # partial index contact_open_follow_ups.
-_WEEK_TOTALS_SQL = """
+_WEEK_TOTALS_TEMPLATE = """
 SELECT w.minutes, w.budget, f.id, f.follow_up, f.follow_up_due
 FROM (
     SELECT
@@ -279,12 +280,13 @@ LEFT JOIN (
     LIMIT {shown}
 ) f ON 1 = 1
 ORDER BY f.follow_up_due, f.id
-""".format(
+"""
+_WEEK_TOTALS_SQL = _WEEK_TOTALS_TEMPLATE.format(
     contact=Contact._meta.db_table,
     entry=TimeEntry._meta.db_table,
     membership=Membership._meta.db_table,
     budget=TeamBudget._meta.db_table,
-    roles=", ".join(["%s"] * len(permissions.REGISTERING_ROLES)),
+    roles=placeholders(permissions.REGISTERING_ROLES),
     shown=FOLLOW_UPS_SHOWN,
 )
 

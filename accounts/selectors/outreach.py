@@ -16,6 +16,7 @@ from accounts.models import (
 from accounts.permissions.outreach import can_edit_target_groups, can_maintain_account
 from accounts.permissions.people import require
 from accounts.selectors.people import get_visible_or_404, member_team_ids, roles_of, team_members, visible_team_ids
+from jongerenwerk.sql import placeholders
 
 Status = PlatformAccount.Status
 
@@ -176,14 +177,14 @@ def platform_accounts_waiting_for(user, limit=10):
     params = [*teams, user.pk, Status.IN_REVIEW]
     lead_part = ""
     if lead_teams:
-        in_lead = ", ".join(["%s"] * len(lead_teams))
+        in_lead = placeholders(lead_teams)
         lead_part = (
             f" OR (a.team_id IN ({in_lead}) AND a.status = %s"
             " AND (a.requested_by_id IS NULL OR a.requested_by_id <> %s))"
             f" OR (a.team_id IN ({in_lead}) AND a.handover_flagged_at IS NOT NULL AND a.status NOT IN (%s, %s))"
         )
         params += [*lead_teams, Status.REQUESTED, user.pk, *lead_teams, *PlatformAccount.CLOSED_STATUSES]
-    sql = _ACCOUNTS_WAITING_SQL.format(teams=", ".join(["%s"] * len(teams)), lead_part=lead_part)
+    sql = _ACCOUNTS_WAITING_SQL.format(teams=placeholders(teams), lead_part=lead_part)
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit])
         return [

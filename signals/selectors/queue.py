@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.selectors import memberships_of, visible_team_ids
+from jongerenwerk.sql import placeholders
 from signals.models import (
     FollowUpAction,
     IntervisionSession,
@@ -255,9 +256,7 @@ def filter_choices(user):
     teams = lead_team_ids(user) or visible_team_ids(user)
     organisation = user.organisation_id if user.is_authenticated else None
     with connection.cursor() as cursor:
-        cursor.execute(
-            _FILTER_CHOICES_SQL.format(teams=", ".join(["%s"] * len(teams)) or "NULL"), [organisation, *teams]
-        )
+        cursor.execute(_FILTER_CHOICES_SQL.format(teams=placeholders(teams)), [organisation, *teams])
         rows = cursor.fetchall()
     categories = [(pk, name, bool(active)) for part, pk, name, active, _order in rows if part == 0]
     return categories, [(pk, name) for part, pk, name, _active, _order in rows if part == 1]
